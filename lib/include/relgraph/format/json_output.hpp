@@ -1,0 +1,25 @@
+#pragma once
+// Query answers as JSON. The shapes are documented in docs/cli.md and are stable: members are
+// only ever added. Output is pretty-printed UTF-8 with members in a fixed order.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "relgraph/common/place.hpp"
+#include "relgraph/query/attribution_query.hpp"
+#include "relgraph/query/entity_report.hpp"
+#include "relgraph/query/neighborhood_query.hpp"
+#include "relgraph/query/path_query.hpp"
+
+namespace relgraph::format {
+
+std::string validationJson(const std::vector<std::string>& paths, const std::vector<Diagnostic>& problems,
+                           std::size_t entities, std::size_t relations, std::size_t claims);
+std::string entityJson(const store::GraphStore& store, const query::EntityReport& report);
+std::string neighborhoodJson(const store::GraphStore& store, const query::Neighborhood& n, int depth);
+std::string pathJson(const store::GraphStore& store, store::Vertex from, store::Vertex to,
+                     const std::optional<query::Path>& path);
+std::string attributionJson(const store::GraphStore& store, const query::AttributionReport& report);
+
+}  // namespace relgraph::format

@@ -1,0 +1,48 @@
+#pragma once
+// Who reported what: each claim's attribution chain (originator → intermediaries → publication)
+// and the parties behind a set of relations.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "relgraph/store/graph_store.hpp"
+
+namespace relgraph::query {
+
+struct Attribution {
+    store::ClaimRef claim;
+    std::vector<store::Vertex> originators;    // the claim's `by`; empty when the source speaks itself
+    std::vector<store::Vertex> intermediaries; // the claim's `via`, originator side first
+    const model::Source* source = nullptr;
+    std::optional<store::Vertex> publisher;    // the source's publisher, when known
+    const model::Source* original = nullptr;   // what the source republishes, followed to the end; null if original
+};
+
+// A party claims rest on: an originator entity, or, for claims a source makes in its own voice, the
+// source's publisher (or the source itself when its publisher is unknown).
+struct ReportingParty {
+    std::optional<store::Vertex> entity;
+    const model::Source* source = nullptr;     // set when entity is absent
+    std::size_t claims = 0;
+    std::vector<const model::Source*> sources;  // distinct, in id order
+    std::size_t independentSources = 0;         // sources left after folding republications into originals
+};
+
+struct AttributionReport {
+    std::vector<store::Edge> relations;      // the relations asked about, id order
+    std::vector<Attribution> attributions;   // every claim on them, in relation then claim order
+    std::vector<ReportingParty> parties;     // most claims first, then by name
+};
+
+Attribution attributionOf(const store::GraphStore& store, const store::ClaimRef& claim);
+
+// Who reported these relations.
+AttributionReport whoReported(const store::GraphStore& store, const std::vector<store::Edge>& relations);
+
+// The steps of the chain: ["NIS", "Yonhap", "Newsweek"]. Several originators share the first step
+// ("unnamed Ukrainian officials and unnamed U.S. officials"); the source title stands in for an
+// unknown publisher.
+std::vector<std::string> chainNames(const store::GraphStore& store, const Attribution& a);
+
+}  // namespace relgraph::query

@@ -1,0 +1,24 @@
+#pragma once
+// Everything about one entity: its relations grouped by type, and the claims it made.
+
+#include <string>
+#include <vector>
+
+#include "relgraph/query/traversal.hpp"
+
+namespace relgraph::query {
+
+struct RelationGroup {
+    std::string type;        // relation type name
+    std::vector<Hop> hops;   // forward: the entity is the relation's `from`
+};
+
+struct EntityReport {
+    store::Vertex entity;
+    std::vector<RelationGroup> groups;          // by type name; relations in id order
+    std::vector<store::ClaimRef> claimsMade;    // claims attributed to it or passed on by it
+};
+
+EntityReport entityReport(const store::GraphStore& store, store::Vertex entity);
+
+}  // namespace relgraph::query

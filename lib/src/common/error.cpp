@@ -1,0 +1,46 @@
+#include "relgraph/common/error.hpp"
+
+#include <fmt/format.h>
+
+namespace relgraph {
+
+std::string Place::toString() const {
+    std::string out = file;
+    if (line > 0) out += fmt::format(":{}:{}", line, column);
+    if (!pointer.empty()) out += fmt::format(" ({})", pointer);
+    return out;
+}
+
+Error::Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+
+ExitCode Error::exitCode() const noexcept {
+    switch (kind_) {
+        case ErrorKind::Load: return ExitCode::InvalidInput;
+        case ErrorKind::Query: return ExitCode::QueryError;
+        case ErrorKind::Render:
+        case ErrorKind::Output: return ExitCode::OutputError;
+        case ErrorKind::Internal: break;
+    }
+    return ExitCode::Internal;
+}
+
+namespace {
+std::string joinDiagnostics(const std::vector<Diagnostic>& diagnostics) {
+    std::string out;
+    for (const Diagnostic& d : diagnostics) {
+        if (!out.empty()) out += '\n';
+        out += d.toString();
+    }
+    out += fmt::format("\n{} problem{} found", diagnostics.size(), diagnostics.size() == 1 ? "" : "s");
+    return out;
+}
+}  // namespace
+
+LoadError::LoadError(std::vector<Diagnostic> diagnostics)
+    : Error(ErrorKind::Load, joinDiagnostics(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+void assertionFailed(const char* condition, const char* file, int line) {
+    throw InternalError(fmt::format("internal error at {}:{}: assertion failed: {}", file, line, condition));
+}
+
+}  // namespace relgraph

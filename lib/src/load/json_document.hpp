@@ -1,0 +1,42 @@
+#pragma once
+// A parsed JSON file that remembers where each value stands in the text, so that any problem
+// found later can be reported as file:line:column (JSON pointer).
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "relgraph/common/place.hpp"
+
+namespace relgraph::load {
+
+class JsonDocument {
+public:
+    // Parses `text`. Syntax errors and duplicate object keys are appended to `problems`; the
+    // document is usable only when parse() returned true.
+    bool parse(std::string name, std::string text, std::vector<Diagnostic>& problems);
+
+    const nlohmann::json& root() const { return root_; }
+    const std::string& name() const { return name_; }
+
+    // The place of the value at `pointer` (for an object member, where its key starts); the
+    // nearest enclosing value when `pointer` names something absent.
+    Place place(const std::string& pointer) const;
+
+    // "/relations/3" + "to" -> "/relations/3/to" (escaping ~ and /).
+    static std::string child(const std::string& pointer, const std::string& key);
+    static std::string child(const std::string& pointer, std::size_t index);
+
+private:
+    friend class PositionRecorder;
+    Place placeAtOffset(std::size_t offset, std::string pointer) const;
+
+    std::string name_;
+    std::string text_;
+    nlohmann::json root_;
+    std::vector<std::size_t> lineStarts_;
+    std::unordered_map<std::string, std::size_t> offsets_;  // pointer -> byte offset
+};
+
+}  // namespace relgraph::load

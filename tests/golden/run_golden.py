@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Golden CLI tests for relgraph.
+
+A .test file holds cases separated by lines of four dashes. Each case:
+
+    case: what it checks
+    run: ARGS...                 (shell-quoted; {fixtures}, {broken}, {tmp} are substituted)
+    exit: N
+    stdout contains: TEXT        (any number; each must occur in stdout)
+    stderr contains: TEXT        (any number; each must occur in stderr)
+    file contains: PATH TEXT     (PATH under {tmp}; TEXT must occur in that file)
+    stdout:                      (optional, last: the exact expected stdout follows)
+    ...
+
+--rewrite replaces each case's exit code and exact stdout block with what relgraph prints now
+(only for cases that already have a stdout block). --broken DIR checks that validating each
+DIR/X.json together with the fixture schema exits 2 and prints every line of DIR/X.expected.
+"""
+import argparse
+import os
+import pathlib
+import shlex
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SEPARATOR = "----"
+
+
+def parse_cases(text):
+    cases = []
+    for block in text.split("\n" + SEPARATOR + "\n"):
+        lines = block.strip("\n").split("\n")
+        case = {"contains": [], "stderr": [], "files": [], "stdout": None}
+        for i, line in enumerate(lines):
+            if line.startswith("#") or not line.strip():
+                continue
+            key, _, value = line.partition(":")
+            value = value[1:] if value.startswith(" ") else value
+            if key == "stdout":
+                case["stdout"] = "\n".join(lines[i + 1:]) + "\n"
+                break
+            if key == "case":
+                case["name"] = value
+            elif key == "run":
+                case["run"] = value
+            elif key == "exit":
+                case["exit"] = int(value)
+            elif key == "stdout contains":
+                case["contains"].append(value)
+            elif key == "stderr contains":
+                case["stderr"].append(value)
+            elif key == "file contains":
+                path, _, needle = value.partition(" ")
+                case["files"].append((path, needle))
+            else:
+                raise SystemExit(f"unknown line in test file: {line!r}")
+        if "run" in case:
+            cases.append(case)
+    return cases
+
+
+def run(relgraph, args, tmp):
+    substituted = args.replace("{fixtures}", str(ROOT / "tests" / "fixtures")) \
+                      .replace("{broken}", str(ROOT / "tests" / "broken")).replace("{tmp}", tmp)
+    env = dict(os.environ, COLUMNS="200", LC_ALL="C.UTF-8")
+    proc = subprocess.run([relgraph] + shlex.split(substituted), capture_output=True, env=env, timeout=120)
+    return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+
+
+def check_file(relgraph, path, rewrite):
+    text = path.read_text(encoding="utf-8")
+    cases = parse_cases(text)
+    failures = 0
+    rewritten = []
+    for case in cases:
+        with tempfile.TemporaryDirectory() as tmp:
+            code, out, err = run(relgraph, case["run"], tmp)
+            problems = []
+            if code != case.get("exit", 0):
+                problems.append(f"exit code {code}, expected {case.get('exit', 0)}")
+            for needle in case["contains"]:
+                if needle not in out:
+                    problems.append(f"stdout lacks {needle!r}")
+            for needle in case["stderr"]:
+                if needle not in err:
+                    problems.append(f"stderr lacks {needle!r}")
+            for rel, needle in case["files"]:
+                target = pathlib.Path(tmp) / rel
+                if not target.exists():
+                    problems.append(f"file {rel} was not written")
+                elif needle not in target.read_text(encoding="utf-8", errors="replace"):
+                    problems.append(f"file {rel} lacks {needle!r}")
+            if case["stdout"] is not None and out != case["stdout"] and not rewrite:
+                problems.append("stdout differs:\n--- expected\n" + case["stdout"] + "--- actual\n" + out)
+        rewritten.append((case, code, out))
+        if problems and not rewrite:
+            failures += 1
+            print(f"FAIL {path.name}: {case.get('name', case['run'])}\n  relgraph {case['run']}")
+            for p in problems:
+                print("  " + p.replace("\n", "\n  "))
+            if err:
+                print("  stderr: " + err.strip().replace("\n", "\n          "))
+    if rewrite:
+        blocks = text.split("\n" + SEPARATOR + "\n")
+        out_blocks = []
+        index = 0
+        for block in blocks:
+            if "run:" not in block:
+                out_blocks.append(block)
+                continue
+            case, code, out = rewritten[index]
+            index += 1
+            lines = block.strip("\n").split("\n")
+            new = []
+            for line in lines:
+                if line.startswith("stdout:") and not line.startswith("stdout contains"):
+                    break
+                new.append(f"exit: {code}" if line.startswith("exit:") else line)
+            if case["stdout"] is not None:
+                new.append("stdout:")
+                new.append(out.rstrip("\n"))
+            out_blocks.append("\n".join(new))
+        path.write_text(("\n" + SEPARATOR + "\n").join(out_blocks).rstrip("\n") + "\n", encoding="utf-8")
+    print(f"{path.name}: {len(cases) - failures} passed, {failures} failed")
+    return failures
+
+
+def check_broken(relgraph, folder):
+    failures = 0
+    inputs = sorted(pathlib.Path(folder).glob("*.json"))
+    schema = ROOT / "tests" / "fixtures" / "tiny" / "schema.json"
+    for path in inputs:
+        expected = path.with_suffix(".expected")
+        if not expected.exists():
+            print(f"FAIL {path.name}: no {expected.name} beside it")
+            failures += 1
+            continue
+        proc = subprocess.run([relgraph, "validate", str(schema), str(path)], capture_output=True, timeout=60)
+        err = proc.stderr.decode("utf-8", "replace")
+        problems = [] if proc.returncode == 2 else [f"exit code {proc.returncode}, expected 2"]
+        problems += [f"stderr lacks {line!r}" for line in expected.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and line not in err]
+        if proc.stdout:
+            problems.append("printed to stdout: " + proc.stdout.decode("utf-8", "replace"))
+        if problems:
+            failures += 1
+            print(f"FAIL {path.name}\n  " + "\n  ".join(problems) + "\n  stderr: " + err)
+    print(f"broken inputs: {len(inputs) - failures} passed, {failures} failed")
+    return failures
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--relgraph", required=True)
+    parser.add_argument("--rewrite", action="store_true")
+    parser.add_argument("--broken")
+    parser.add_argument("files", nargs="*", type=pathlib.Path)
+    args = parser.parse_args()
+    failures = check_broken(args.relgraph, args.broken) if args.broken else 0
+    for path in args.files:
+        failures += check_file(args.relgraph, path, args.rewrite)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+#include <doctest/doctest.h>
+
+#include "relgraph/common/error.hpp"
+#include "relgraph/query/attribution_query.hpp"
+#include "relgraph/query/entity_report.hpp"
+#include "relgraph/query/relation_pattern.hpp"
+#include "test_graphs.hpp"
+
+using namespace relgraph;
+
+TEST_CASE("who-reported: chains, parties and republications for a relation") {
+    const store::GraphStore& s = testing::tiny();
+    const auto subject = query::resolveReportSubject(s, {"Alphaland", "sent workers", "beta"});
+    REQUIRE(subject.relations.size() == 1);
+    const auto report = query::whoReported(s, subject.relations);
+    REQUIRE(report.attributions.size() == 3);
+    CHECK(query::chainNames(s, report.attributions[0]) ==
+          std::vector<std::string>{"Alpha Intelligence Agency", "Wire Service", "The Daily"});
+    CHECK(query::chainNames(s, report.attributions[1]) ==
+          std::vector<std::string>{"Alpha Intelligence Agency", "Wire Service", "[Repost of the Daily report]"});
+    CHECK(report.attributions[1].original != nullptr);
+    CHECK(report.attributions[1].original->id == "s-daily");
+    CHECK(report.attributions[0].original == nullptr);
+
+    REQUIRE(report.parties.size() == 2);
+    CHECK(s.entity(*report.parties[0].entity).id == "spy");
+    CHECK(report.parties[0].claims == 2);
+    CHECK(report.parties[0].sources.size() == 2);
+    CHECK(report.parties[0].independentSources == 1);  // the repost is not independent
+    CHECK(s.entity(*report.parties[1].entity).id == "officials");
+}
+
+TEST_CASE("who-reported: a claim with no originator is the publisher's, or the source's") {
+    const store::GraphStore& s = testing::tiny();
+    const auto report = query::whoReported(s, {*s.findRelation("r-beta-voted-res1")});
+    REQUIRE(report.parties.size() == 1);
+    CHECK(s.entity(*report.parties[0].entity).id == "daily");
+    CHECK(query::chainNames(s, report.attributions[0]) == std::vector<std::string>{"The Daily"});
+}
+
+TEST_CASE("who-reported: subjects are entities, relation ids or patterns") {
+    const store::GraphStore& s = testing::tiny();
+    CHECK(query::resolveReportSubject(s, {"bob"}).relations.size() == 2);
+    CHECK(query::resolveReportSubject(s, {"r-beta-voted-res1"}).relations.size() == 1);
+    // Symmetric relations match either way round; a two-word pattern takes any type.
+    CHECK(query::resolveReportSubject(s, {"alpha", "gamma"}).relations.size() == 1);
+    CHECK(query::resolveReportSubject(s, {"alpha", "allied_with", "gamma"}).relations.size() == 1);
+    CHECK(query::resolveReportSubject(s, {"beta", "sent_workers", "alpha"}).relations.empty());
+    CHECK_THROWS_AS(query::resolveReportSubject(s, {"a", "b", "c", "d"}), QueryError);
+    CHECK_THROWS_AS(query::resolveReportSubject(s, {"nobody"}), QueryError);
+}
+
+TEST_CASE("show: relations grouped by type and claims made") {
+    const store::GraphStore& s = testing::tiny();
+    const auto report = query::entityReport(s, s.vertexOf("alpha"));
+    std::vector<std::string> types;
+    for (const auto& g : report.groups) types.push_back(g.type);
+    CHECK(types == std::vector<std::string>{"allied_with", "leads", "member_of", "sent_workers"});
+    CHECK(report.claimsMade.empty());
+    const auto wire = query::entityReport(s, s.vertexOf("wire"));
+    CHECK(wire.claimsMade.size() == 2);  // passed on c2 and c3
+    CHECK(wire.groups.size() == 1);      // its reporting relations are listed too
+}

@@ -1,0 +1,39 @@
+#pragma once
+// Shared helpers for unit tests: the fixture graph and in-memory graphs.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "relgraph/load/graph_loader.hpp"
+#include "relgraph/store/graph_store.hpp"
+
+namespace relgraph::testing {
+
+inline std::filesystem::path testDir() { return RELGRAPH_TEST_DIR; }
+inline std::filesystem::path tinyGraphDir() { return testDir() / "fixtures" / "tiny"; }
+inline std::filesystem::path bundledGraphDir() { return RELGRAPH_GRAPHS_DIR; }
+
+inline std::unique_ptr<store::GraphStore> openStore(const std::filesystem::path& path) {
+    return std::make_unique<store::GraphStore>(load::loadGraph({path}));
+}
+
+inline const store::GraphStore& tiny() {
+    static const auto store = openStore(tinyGraphDir());
+    return *store;
+}
+
+inline const store::GraphStore& bundled() {
+    static const auto store = openStore(bundledGraphDir());
+    return *store;
+}
+
+// Loads in-memory files: {{"a.json", "{...}"}, ...}.
+inline model::GraphData loadTexts(const std::vector<std::pair<std::string, std::string>>& files) {
+    load::GraphLoader loader;
+    for (const auto& [name, text] : files) loader.addText(name, text);
+    return loader.load();
+}
+
+}  // namespace relgraph::testing

@@ -1,0 +1,40 @@
+#pragma once
+// What every relgraph subcommand shares: the graph it reads, the output format, the exit code.
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "relgraph/store/graph_store.hpp"
+
+namespace relgraph::cli {
+
+struct CliContext {
+    std::vector<std::string> graphPaths;  // --graph; the bundled graph when empty
+    std::string format = "table";
+    int exitCode = 0;
+
+    // Loads and validates the graph; throws LoadError.
+    std::unique_ptr<store::GraphStore> openStore() const;
+    // The paths openStore reads, for messages.
+    std::vector<std::string> effectivePaths() const;
+    bool json() const { return format == "json"; }
+};
+
+void addGraphOption(CLI::App& command, CliContext& context);
+void addFormatOption(CLI::App& command, CliContext& context);
+// Resolves --type names or labels to type names; QueryError for unknown ones.
+std::set<std::string> resolveTypes(const store::GraphStore& store, const std::vector<std::string>& types);
+
+void printOut(const std::string& text);
+
+void addValidateCommand(CLI::App& app, CliContext& context);
+void addShowCommand(CLI::App& app, CliContext& context);
+void addNeighborsCommand(CLI::App& app, CliContext& context);
+void addPathCommand(CLI::App& app, CliContext& context);
+void addWhoReportedCommand(CLI::App& app, CliContext& context);
+void addRenderCommand(CLI::App& app, CliContext& context);
+
+}  // namespace relgraph::cli
