@@ -4,7 +4,7 @@
 A .test file holds cases separated by lines of four dashes. Each case:
 
     case: what it checks
-    run: ARGS...                 (shell-quoted; {fixtures}, {broken}, {tmp} are substituted)
+    run: ARGS...                 (shell-quoted; {fixtures}, {broken}, {tmp} and {ESC} are substituted)
     exit: N
     stdout contains: TEXT        (any number; each must occur in stdout)
     stderr contains: TEXT        (any number; each must occur in stderr)
@@ -65,7 +65,8 @@ def run(relgraph, args, tmp):
     substituted = args.replace("{fixtures}", str(ROOT / "tests" / "fixtures")) \
                       .replace("{broken}", str(ROOT / "tests" / "broken")).replace("{tmp}", tmp)
     env = dict(os.environ, COLUMNS="200", LC_ALL="C.UTF-8")
-    proc = subprocess.run([relgraph] + shlex.split(substituted), capture_output=True, env=env, timeout=120)
+    argv = [a.replace("{ESC}", "\x1b") for a in shlex.split(substituted)]
+    proc = subprocess.run([relgraph] + argv, capture_output=True, env=env, timeout=120)
     return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
 
 

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     relgraph::cli::addNeighborsCommand(app, context);
     relgraph::cli::addPathCommand(app, context);
     relgraph::cli::addWhoReportedCommand(app, context);
+    relgraph::cli::addConflictsCommand(app, context);
     relgraph::cli::addRenderCommand(app, context);
 
     try {

@@ -178,4 +178,21 @@ std::string attributionJson(const store::GraphStore& store, const query::Attribu
     return dump(out);
 }
 
+std::string conflictJson(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts) {
+    Json out{{"conflicts", Json::array()}};
+    for (const query::Conflict& c : conflicts) {
+        Json item{{"relation", store.relation(c.relation).id},
+                  {"sentence", query::relationSentence(store, c.relation)},
+                  {"attribute", c.attribute},
+                  {"values", Json::array()}};
+        for (const query::ConflictingValue& v : c.values) {
+            Json entry{{"value", value(v.value)}, {"display", model::toDisplayString(v.value)}, {"claims", Json::array()}};
+            for (const query::Attribution& a : v.claims) entry["claims"].push_back(claimJson(store, a));
+            item["values"].push_back(std::move(entry));
+        }
+        out["conflicts"].push_back(std::move(item));
+    }
+    return dump(out);
+}
+
 }  // namespace relgraph::format

@@ -132,4 +132,23 @@ std::string attributionTable(const store::GraphStore& store, const query::Attrib
     return out;
 }
 
+std::string conflictTable(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts) {
+    std::string out = fmt::format("Disagreements ({})\n", conflicts.size());
+    for (std::size_t i = 0; i < conflicts.size(); ++i) {
+        const query::Conflict& c = conflicts[i];
+        out += fmt::format("\n[{}] {}: {}  [{}]\n", i + 1, safe(query::relationSentence(store, c.relation)),
+                           safe(c.attribute), store.relation(c.relation).id);
+        for (const query::ConflictingValue& v : c.values) {
+            out += fmt::format("    {}\n", safe(model::toDisplayString(v.value)));
+            for (const query::Attribution& a : v.claims) {
+                std::string line = join(query::chainNames(store, a), " \xE2\x86\x92 ");
+                if (a.source && !a.source->date.empty()) line += " (" + a.source->date + ")";
+                if (a.original) line += ", republication";
+                out += fmt::format("      {}  [{}]\n", safe(line), store.claim(a.claim).id);
+            }
+        }
+    }
+    return out;
+}
+
 }  // namespace relgraph::format

@@ -2,9 +2,11 @@
 
 #include <array>
 #include <cmath>
+#include <limits>
 #include <fmt/format.h>
 
 #include "relgraph/common/text.hpp"
+#include "relgraph/model/date.hpp"
 
 namespace relgraph::model {
 
@@ -44,6 +46,55 @@ std::string_view toString(AttributeType type) {
 bool isQuantityQualifier(std::string_view q) {
     return q == "approximately" || q == "at least" || q == "at most" || q == "more than" || q == "less than" ||
            q == "nearly";
+}
+
+namespace {
+struct Interval {
+    double low;
+    double high;
+};
+
+bool overlap(const Interval& a, const Interval& b) { return a.low <= b.high && b.low <= a.high; }
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+Interval interval(const Quantity& q) {
+    if (!q.value) return {*q.min, *q.max};
+    if (q.qualifier == "at least" || q.qualifier == "more than") return {*q.value, kInfinity};
+    if (q.qualifier == "at most" || q.qualifier == "less than") return {-kInfinity, *q.value};
+    return {*q.value, *q.value};
+}
+
+// Days as yyyymmdd numbers; valid values were checked by the loader.
+Interval timeInterval(const AttributeValue& v) {
+    const std::string& s = std::get<std::string>(v.value);
+    const auto p = parsePeriod(s);
+    return {p && p->start ? static_cast<double>(p->start->earliest()) : -kInfinity,
+            p && p->end ? static_cast<double>(p->end->latest()) : kInfinity};
+}
+
+double asNumber(const Value& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+    return std::get<double>(v);
+}
+}  // namespace
+
+bool mayAgree(const AttributeValue& a, const AttributeValue& b) {
+    if (a.type != b.type) return false;
+    switch (a.type) {
+        case AttributeType::Quantity:
+            return overlap(interval(std::get<Quantity>(a.value)), interval(std::get<Quantity>(b.value)));
+        case AttributeType::Date:
+        case AttributeType::Period:
+            return overlap(timeInterval(a), timeInterval(b));
+        case AttributeType::Integer:
+        case AttributeType::Number:
+            return asNumber(a.value) == asNumber(b.value);
+        case AttributeType::String:
+        case AttributeType::Boolean:
+            break;
+    }
+    return a == b;
 }
 
 std::string toDisplayString(const AttributeValue& v) {

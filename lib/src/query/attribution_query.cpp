@@ -49,12 +49,15 @@ AttributionReport whoReported(const store::GraphStore& store, const std::vector<
             parties.push_back({"e:" + store.entity(v).id, p});
         };
         for (const store::Vertex v : a.originators) byEntity(v);
-        if (a.originators.empty() && a.publisher) {
-            byEntity(*a.publisher);
-        } else if (a.originators.empty() && a.source) {
+        // A claim in a source's own voice belongs to the original publication: a repost's own
+        // words are the original's, not a second party.
+        const model::Source* speaker = a.original ? a.original : a.source;
+        if (a.originators.empty() && speaker && !speaker->publisher.empty()) {
+            byEntity(store.vertexOf(speaker->publisher));
+        } else if (a.originators.empty() && speaker) {
             ReportingParty p;
-            p.source = a.source;
-            parties.push_back({"s:" + a.source->id, p});
+            p.source = speaker;
+            parties.push_back({"s:" + speaker->id, p});
         }
         for (auto& [key, party] : parties) {
             Tally& t = tallies.try_emplace(key, Tally{party, {}, {}}).first->second;

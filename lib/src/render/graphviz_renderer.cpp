@@ -36,9 +36,12 @@ int noFlush(void*) { return 0; }
 Agiodisc_t stringIo{nullptr, appendToString, noFlush};
 Agdisc_t stringDisc{&AgMemDisc, &AgIdDisc, &stringIo};
 
-struct ContextDeleter {
-    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
+// One Graphviz context for the whole process: Graphviz 2.42's text-size cache keeps a pointer into
+// the first context's font data, so freeing a context and making a new one reads freed memory.
+GVC_t* sharedContext() {
+    static GVC_t* const gvc = gvContext();
+    return gvc;
+}
 struct GraphDeleter {
     void operator()(Agraph_t* g) const { agclose(g); }
 };
@@ -110,7 +113,7 @@ std::string renderDiagram(const Diagram& diagram, const Theme& theme, ImageForma
     agseterrf(collectError);
     agseterr(AGWARN);
 
-    std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
+    GVC_t* const gvc = sharedContext();
     if (!gvc) throw RenderError("Graphviz could not start (gvContext failed)");
     std::unique_ptr<Agraph_t, GraphDeleter> graph(
         agopen(const_cast<char*>(diagram.id.c_str()), Agdirected, &stringDisc));
@@ -123,15 +126,15 @@ std::string renderDiagram(const Diagram& diagram, const Theme& theme, ImageForma
         }
         return out;
     }
-    if (gvLayout(gvc.get(), graph.get(), "dot") != 0) {
+    if (gvLayout(gvc, graph.get(), "dot") != 0) {
         throw RenderError(fmt::format("Graphviz layout failed: {}", graphvizErrors.empty() ? "no message" : graphvizErrors));
     }
     char* data = nullptr;
     unsigned int length = 0;
-    const int status = gvRenderData(gvc.get(), graph.get(), "svg", &data, &length);
+    const int status = gvRenderData(gvc, graph.get(), "svg", &data, &length);
     std::string out = (status == 0 && data) ? std::string(data, length) : std::string();
     if (data) gvFreeRenderData(data);
-    gvFreeLayout(gvc.get(), graph.get());
+    gvFreeLayout(gvc, graph.get());
     if (status != 0 || out.empty()) {
         throw RenderError(fmt::format("Graphviz could not render svg: {}",
                                       graphvizErrors.empty() ? "no output (is the Graphviz svg plugin installed?)"

@@ -8,6 +8,7 @@
 
 #include "relgraph/common/place.hpp"
 #include "relgraph/query/attribution_query.hpp"
+#include "relgraph/query/conflict_query.hpp"
 #include "relgraph/query/entity_report.hpp"
 #include "relgraph/query/neighborhood_query.hpp"
 #include "relgraph/query/path_query.hpp"
@@ -21,5 +22,6 @@ std::string neighborhoodJson(const store::GraphStore& store, const query::Neighb
 std::string pathJson(const store::GraphStore& store, store::Vertex from, store::Vertex to,
                      const std::optional<query::Path>& path);
 std::string attributionJson(const store::GraphStore& store, const query::AttributionReport& report);
+std::string conflictJson(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts);
 
 }  // namespace relgraph::format

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "relgraph/query/attribution_query.hpp"
+#include "relgraph/query/conflict_query.hpp"
 #include "relgraph/query/entity_report.hpp"
 #include "relgraph/query/neighborhood_query.hpp"
 #include "relgraph/query/path_query.hpp"
@@ -18,5 +19,6 @@ std::string pathTable(const store::GraphStore& store, store::Vertex from, store:
                       const std::optional<query::Path>& path);
 std::string attributionTable(const store::GraphStore& store, const query::AttributionReport& report,
                              const std::string& subject);
+std::string conflictTable(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts);
 
 }  // namespace relgraph::format

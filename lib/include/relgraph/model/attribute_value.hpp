@@ -40,6 +40,11 @@ struct AttributeValue {
 // Sorted by name, so every output lists attributes in one order.
 using Attributes = std::map<std::string, AttributeValue>;
 
+// Whether two statements of one attribute can both be true: numbers equal; quantity ranges and
+// bounds ("at least 300") overlap, approximate figures compared as stated; dates and periods
+// overlap in time (2022 and 2022-02 agree; 2023 and 2024-10 do not); strings equal.
+bool mayAgree(const AttributeValue& a, const AttributeValue& b);
+
 // Human-readable: 15,000; approximately 15,000; 10,000–12,000; 2024-10/2025-01; yes.
 std::string toDisplayString(const AttributeValue& v);
 

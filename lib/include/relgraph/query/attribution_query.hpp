@@ -20,7 +20,8 @@ struct Attribution {
 };
 
 // A party claims rest on: an originator entity, or, for claims a source makes in its own voice, the
-// source's publisher (or the source itself when its publisher is unknown).
+// publisher of the original publication (or that source itself when its publisher is unknown);
+// a republication's own words count for the original.
 struct ReportingParty {
     std::optional<store::Vertex> entity;
     const model::Source* source = nullptr;     // set when entity is absent
