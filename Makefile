@@ -5,7 +5,7 @@
 BUILD      ?= build
 SAN_BUILD  ?= build-sanitize
 JOBS       ?= $(shell nproc)
-RELGRAPH   := $(BUILD)/tools/relgraph/relgraph
+RELGRAPH   := $(BUILD)/bin/relgraph
 DIAGRAM    := $(BUILD)/north-korea.svg
 
 # Debian packages the build, the tests and the CLI need.

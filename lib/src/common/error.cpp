@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include "relgraph/common/text.hpp"
+
 namespace relgraph {
 
+// File names and pointers (which hold member keys) come from outside: shown terminal-safe.
 std::string Place::toString() const {
-    std::string out = file;
+    std::string out = text::terminalSafe(file);
     if (line > 0) out += fmt::format(":{}:{}", line, column);
-    if (!pointer.empty()) out += fmt::format(" ({})", pointer);
+    if (!pointer.empty()) out += fmt::format(" ({})", text::terminalSafe(pointer));
     return out;
 }
 

@@ -89,18 +89,22 @@ bool hasControlCharacters(std::string_view s, bool allowNewlines) {
 }
 
 std::size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    // Optimal string alignment: insertions, deletions, substitutions and adjacent transpositions
+    // ("wier" -> "wire") each cost one. Three rolling rows.
+    std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
+            row[j] = std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                row[j] = std::min(row[j], before[j - 2] + 1);
+            }
         }
+        std::swap(before, previous);
+        std::swap(previous, row);
     }
-    return row[b.size()];
+    return previous[b.size()];
 }
 
 std::vector<std::string> closestMatches(std::string_view query, const std::vector<std::string>& candidates,
@@ -115,7 +119,7 @@ std::vector<std::string> closestMatches(std::string_view query, const std::vecto
         const std::string c = normalizeName(candidate);
         const std::size_t distance = editDistance(q, c);
         const bool prefix = q.size() >= 3 && (c.rfind(q, 0) == 0 || c.find(" " + q) != std::string::npos);
-        const std::size_t allowed = std::max<std::size_t>(2, std::max(q.size(), c.size()) / 3);
+        const std::size_t allowed = std::max<std::size_t>(1, std::max(q.size(), c.size()) / 3);
         if (distance <= allowed) scored.push_back({distance, &candidate});
         else if (prefix) scored.push_back({allowed + 1, &candidate});
     }
@@ -153,8 +157,9 @@ std::string terminalSafe(std::string_view s, bool keepNewlines) {
         if (cp == '\n' && keepNewlines) out += '\n';
         else if (cp == '\n') out += "\\n";
         else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) out += fmt::format("\\x{:02X}", static_cast<unsigned>(cp));
-        else if (cp == 0x202E || cp == 0x202D || cp == 0x2066 || cp == 0x2067 || cp == 0x2068 || cp == 0x2069)
-            out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));  // bidirectional overrides
+        else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+                 cp == 0x061C)
+            out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));  // bidirectional controls
         else out.append(s.substr(i, len));
         i += len;
     }
@@ -178,7 +183,9 @@ std::size_t displayWidth(std::string_view s) {
 }
 
 std::string groupThousands(long long value) {
-    std::string digits = std::to_string(value < 0 ? -value : value);
+    const unsigned long long magnitude =
+        value < 0 ? 0ULL - static_cast<unsigned long long>(value) : static_cast<unsigned long long>(value);
+    const std::string digits = std::to_string(magnitude);
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';

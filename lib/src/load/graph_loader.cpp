@@ -150,7 +150,10 @@ private:
 // Reads sources, entities and relations once the whole schema is known.
 class RecordReader {
 public:
-    RecordReader(model::GraphData& data, Problems& problems) : data_(data), problems_(problems) {}
+    // `schemaComplete` is false when some file did not parse: kinds and types declared there are
+    // missing, so unknown ones are not reported (and attributes not checked).
+    RecordReader(model::GraphData& data, Problems& problems, bool schemaComplete)
+        : data_(data), problems_(problems), schemaComplete_(schemaComplete) {}
 
     void read(const JsonDocument& doc) {
         const json& root = doc.root();
@@ -205,7 +208,7 @@ private:
         const model::EntityKind* kind = nullptr;
         if (!e.kind.empty()) {
             kind = data_.schema.findKind(e.kind);
-            if (!kind) r.problem("kind", unknownName("kind", e.kind, keysOf(data_.schema.kinds)));
+            if (!kind && schemaComplete_) r.problem("kind", unknownName("kind", e.kind, keysOf(data_.schema.kinds)));
         }
         e.attributes = r.attributes("attributes", kind ? &kind->attributes : nullptr,
                                     fmt::format("kind \"{}\"", e.kind));
@@ -223,7 +226,9 @@ private:
         const model::RelationType* type = nullptr;
         if (!rel.type.empty()) {
             type = data_.schema.findType(rel.type);
-            if (!type) r.problem("type", unknownName("relation type", rel.type, keysOf(data_.schema.types)));
+            if (!type && schemaComplete_) {
+                r.problem("type", unknownName("relation type", rel.type, keysOf(data_.schema.types)));
+            }
         }
         const std::string owner = fmt::format("relation type \"{}\"", rel.type);
         rel.attributes = r.attributes("attributes", type ? &type->attributes : nullptr, owner);
@@ -259,6 +264,7 @@ private:
 
     model::GraphData& data_;
     Problems& problems_;
+    bool schemaComplete_;
 };
 
 // The top level of one file: an object with a supported version and known members.
@@ -317,8 +323,11 @@ void GraphLoader::addPath(const std::filesystem::path& path) {
         early_.push_back({Place{display, 0, 0, {}}, "no such file or folder"});
         return;
     } else if (path.extension() != ".json") {
-        early_.push_back({Place{display, 0, 0, {}}, fmt::format("unsupported file type \"{}\": relgraph reads .json graph files",
-                                                      text::terminalSafe(path.extension().string()))});
+        const std::string ext = path.extension().string();
+        early_.push_back({Place{display, 0, 0, {}},
+                          ext.empty() ? std::string("not a .json file: relgraph reads .json graph files")
+                                      : fmt::format("unsupported file type \"{}\": relgraph reads .json graph files",
+                                                    text::terminalSafe(ext))});
         return;
     } else {
         files.push_back(path);
@@ -361,7 +370,7 @@ model::GraphData GraphLoader::load() {
     for (const JsonDocument* doc : parsed) {
         if (const auto it = doc->root().find("schema"); it != doc->root().end()) schemaReader.read(*doc, *it);
     }
-    RecordReader records(data, problems);
+    RecordReader records(data, problems, complete);
     for (const JsonDocument* doc : parsed) records.read(*doc);
     if (complete) validateGraph(data, documents, problems);
 

@@ -118,7 +118,8 @@ private:
             const std::string key = text::normalizeName(value);
             if (key.empty()) return;
             const auto [it, inserted] = owners.emplace(key, Owner{&e, member});
-            if (inserted || it->second.entity == &e) return;
+            // Two records with one id are a duplicate id, reported on its own.
+            if (inserted || it->second.entity == &e || it->second.entity->id == e.id) return;
             Place first = it->second.entity->origin;
             first.pointer += "/" + it->second.member;
             report(e.origin, member,
@@ -167,9 +168,11 @@ private:
         if (type && fromKnown && toKnown && !r.from.empty() && !r.to.empty()) {
             const model::Entity& from = *entities.at(r.from);
             const model::Entity& to = *entities.at(r.to);
+            // An entity whose kind is unknown was reported already; its relations are not judged by it.
+            const bool kindsKnown = data_.schema.findKind(from.kind) && data_.schema.findKind(to.kind);
             const bool forward = type->allowsFrom(from.kind) && type->allowsTo(to.kind);
             const bool backward = type->symmetric && type->allowsFrom(to.kind) && type->allowsTo(from.kind);
-            if (!forward && !backward) {
+            if (kindsKnown && !forward && !backward) {
                 const std::string member = type->allowsFrom(from.kind) ? "to" : "from";
                 const model::Entity& bad = member == "to" ? to : from;
                 const auto& allowed = member == "to" ? type->to : type->from;
@@ -181,6 +184,11 @@ private:
                                    text::quotedAlternatives(quoted)));
             }
         }
+        checkClaims(r, entities, sources);
+    }
+
+    void checkClaims(const model::Relation& r, const Index<model::Entity>& entities,
+                     const Index<model::Source>& sources) {
         for (const model::Claim& c : r.claims) {
             checkRef(c.origin, "source", c.source, sources, "source");
             for (std::size_t i = 0; i < c.by.size(); ++i) {

@@ -1,5 +1,7 @@
 #include "load/json_document.hpp"
 
+#include "relgraph/common/text.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <iterator>
@@ -69,7 +71,7 @@ public:
         const std::size_t keyStart = stringStart();
         if (frame.value->contains(k)) {
             problems_.push_back({doc_.placeAtOffset(keyStart, pointer),
-                                 fmt::format("duplicate key \"{}\" (first at line {})", k,
+                                 fmt::format("duplicate key \"{}\" (first at line {})", text::terminalSafe(k),
                                              doc_.placeAtOffset(doc_.offsets_.at(pointer), pointer).line)});
         } else {
             doc_.offsets_.emplace(pointer, keyStart);
@@ -91,11 +93,17 @@ public:
     }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
         // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: <reason>"
+        // or "[json.exception.out_of_range.406] <reason>": keep the reason only.
         std::string reason = ex.what();
-        const std::size_t colon = reason.find(": ");
-        if (colon != std::string::npos) reason = reason.substr(colon + 2);
+        if (reason.rfind("[json.exception.", 0) == 0) reason = reason.substr(reason.find("] ") + 2);
+        if (reason.rfind("parse error", 0) == 0 && reason.find(": ") != std::string::npos) {
+            reason = reason.substr(reason.find(": ") + 2);
+        }
+        if (reason.size() > 200) reason = reason.substr(0, 200) + "…";
+        // `position` counts the bytes read, through the offending byte or token.
         const std::size_t at = position > 0 ? position - 1 : 0;
-        problems_.push_back({doc_.placeAtOffset(at, ""), "invalid JSON: " + reason});
+        problems_.push_back({doc_.placeAtOffset(std::min(at, doc_.text_.size()), ""),
+                             "invalid JSON: " + text::terminalSafe(reason)});
         return false;
     }
 

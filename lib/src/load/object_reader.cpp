@@ -157,11 +157,10 @@ std::optional<bool> ObjectReader::boolean(std::string_view key) {
     return v->get<bool>();
 }
 
-std::vector<std::string> ObjectReader::identifiers(std::string_view key, Need need, bool nonEmpty) {
+std::vector<std::string> ObjectReader::identifiers(std::string_view key, Need need) {
     std::vector<std::string> out;
     const json* v = member(key, need, json::value_t::array);
     if (!v) return out;
-    if (nonEmpty && v->empty()) problem(key, fmt::format("\"{}\" must not be empty", key));
     for (std::size_t i = 0; i < v->size(); ++i) {
         const std::string p = JsonDocument::child(childPointer(key), i);
         const json& item = (*v)[i];

@@ -51,7 +51,7 @@ public:
     std::string date(std::string_view key, Need need);
     std::string url(std::string_view key, Need need);
     std::optional<bool> boolean(std::string_view key);
-    std::vector<std::string> identifiers(std::string_view key, Need need, bool nonEmpty = false);
+    std::vector<std::string> identifiers(std::string_view key, Need need);
     std::vector<std::string> names(std::string_view key);
 
     // Attribute values checked against `declared` (null: the kind or type is unknown, which was

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 #include <set>
 
 namespace relgraph::render {
@@ -23,12 +24,23 @@ public:
         return e.id;
     }
 
+    // Parallel relations of one type between the same two entities are drawn as one edge
+    // labelled "sent workers to (×2)".
     void relation(store::Edge e, bool emphasized = false) {
         const store::Graph& g = store_.graph();
         const model::Relation& r = store_.relation(e);
         const model::RelationType& type = store_.typeOf(e);
-        addEdge({r.id, entity(boost::source(e, g)), entity(boost::target(e, g)), type.label, r.type,
-                 !type.symmetric, emphasized, type.attribution});
+        const std::string& from = entity(boost::source(e, g));
+        const std::string& to = entity(boost::target(e, g));
+        const auto [it, first] = parallel_.try_emplace(from + "\n" + to + "\n" + r.type, diagram_.edges.size(), 0);
+        ++it->second.second;
+        if (!first) {
+            DiagramEdge& edge = diagram_.edges[it->second.first];
+            edge.label = fmt::format("{} (\u00D7{})", type.label, it->second.second);
+            edge.emphasized = edge.emphasized || emphasized;
+            return;
+        }
+        addEdge({r.id, from, to, type.label, r.type, !type.symmetric, emphasized, type.attribution});
     }
 
     void addNode(DiagramNode node) {
@@ -56,6 +68,7 @@ private:
     Diagram diagram_;
     std::set<std::string> nodeIds_;
     std::set<std::string> edgeIds_;
+    std::map<std::string, std::pair<std::size_t, int>> parallel_;  // from/to/type -> (edge index, count)
 };
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <climits>
+
 #include <string>
 #include <vector>
 
@@ -153,7 +155,7 @@ TEST_CASE("text: hasControlCharacters with allowNewlines exempts only the newlin
 
 // --- editDistance ----------------------------------------------------------------------------
 
-TEST_CASE("text: editDistance is the Levenshtein distance") {
+TEST_CASE("text: editDistance counts insertions, deletions, substitutions and transpositions") {
     CHECK(text::editDistance("", "") == 0);
     CHECK(text::editDistance("abc", "") == 3);
     CHECK(text::editDistance("", "abcd") == 4);
@@ -163,7 +165,9 @@ TEST_CASE("text: editDistance is the Levenshtein distance") {
     CHECK(text::editDistance("dprk", "dpak") == 1);    // substitution
     CHECK(text::editDistance("kitten", "sitting") == 3);
     CHECK(text::editDistance("flaw", "lawn") == 2);
-    CHECK(text::editDistance("ab", "ba") == 2);        // a swap is two edits, not one
+    CHECK(text::editDistance("ab", "ba") == 1);        // an adjacent swap is one typo
+    CHECK(text::editDistance("wier", "wire") == 1);
+    CHECK(text::editDistance("ca", "abc") == 3);       // optimal string alignment, not full Damerau
     CHECK(text::editDistance("sitting", "kitten") == text::editDistance("kitten", "sitting"));
     // Over bytes: é is two bytes.
     CHECK(text::editDistance("e", "\xC3\xA9") == 2);
@@ -173,9 +177,11 @@ TEST_CASE("text: editDistance is the Levenshtein distance") {
 
 TEST_CASE("text: closestMatches orders by distance, then alphabetically") {
     const std::vector<std::string> ids{"russia", "dprc", "dprk", "china"};
-    CHECK(text::closestMatches("dprkk", ids) == std::vector<std::string>{"dprk", "dprc"});
-    CHECK(text::closestMatches("abcd", {"abcx", "abce", "abzz"}) ==
-          std::vector<std::string>{"abce", "abcx", "abzz"});
+    CHECK(text::closestMatches("dprkk", ids) == std::vector<std::string>{"dprk"});
+    CHECK(text::closestMatches("dprkk", {"dprc", "dprk"}) == std::vector<std::string>{"dprk"});
+    CHECK(text::closestMatches("abcd", {"abcx", "abce", "abzz"}) == std::vector<std::string>{"abce", "abcx"});
+    // Short words get one edit at most: "via" does not suggest "id".
+    CHECK(text::closestMatches("via", {"id", "to"}).empty());
 }
 
 TEST_CASE("text: closestMatches respects the limit") {
@@ -324,4 +330,13 @@ TEST_CASE("text: groupThousands keeps the sign in front of negative numbers") {
     CHECK(text::groupThousands(-1000) == "-1,000");
     CHECK(text::groupThousands(-1234567) == "-1,234,567");
     CHECK(text::groupThousands(-100000) == "-100,000");
+}
+
+TEST_CASE("text: every bidirectional control is escaped, and the smallest integer groups") {
+    for (const char* bidi : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u200E", "\u200F", "\u061C", "\u2066",
+                             "\u2069"}) {
+        CAPTURE(bidi);
+        CHECK(text::terminalSafe(std::string("a") + bidi + "b").find(bidi) == std::string::npos);
+    }
+    CHECK(text::groupThousands(LLONG_MIN) == "-9,223,372,036,854,775,808");
 }

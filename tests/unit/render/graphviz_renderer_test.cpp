@@ -81,3 +81,23 @@ TEST_CASE("render: who-reported diagrams draw chains and republications") {
     CHECK(hasEdge("alpha", "relation.r-alpha-workers-beta"));
     CHECK(hasEdge("relation.r-alpha-workers-beta", "beta"));
 }
+
+TEST_CASE("render: parallel relations of one type are drawn once with a count") {
+    auto data = testing::loadTexts({{"g.json", R"({"relgraph": 1,
+        "schema": {"kinds": {"k": {"label": "K"}}, "types": {"t": {"label": "sent", "from": ["k"], "to": ["k"]},
+                                                               "u": {"label": "other", "from": ["k"], "to": ["k"]}}},
+        "sources": [{"id": "s", "title": "S"}],
+        "entities": [{"id": "a", "name": "A", "kind": "k"}, {"id": "b", "name": "B", "kind": "k"}],
+        "relations": [
+          {"id": "r1", "type": "t", "from": "a", "to": "b", "claims": [{"id": "c1", "source": "s", "summary": "x"}]},
+          {"id": "r2", "type": "t", "from": "a", "to": "b", "claims": [{"id": "c2", "source": "s", "summary": "y"}]},
+          {"id": "r3", "type": "t", "from": "b", "to": "a", "claims": [{"id": "c3", "source": "s", "summary": "z"}]},
+          {"id": "r4", "type": "u", "from": "a", "to": "b", "claims": [{"id": "c4", "source": "s", "summary": "w"}]}]})"}});
+    store::GraphStore s(std::move(data));
+    const auto d = render::neighborhoodDiagram(s, query::neighborhood(s, s.vertexOf("a"), {}), 1);
+    REQUIRE(d.edges.size() == 3);
+    CHECK(d.edges[0].id == "r1");
+    CHECK(d.edges[0].label == "sent (\u00D72)");
+    CHECK(d.edges[1].label == "sent");  // the other direction is another edge
+    CHECK(d.edges[2].label == "other");
+}

@@ -21,7 +21,7 @@ bool isValidUtf8(std::string_view s);
 // True when s holds U+0000–U+001F or U+007F; allowNewlines exempts '\n'.
 bool hasControlCharacters(std::string_view s, bool allowNewlines = false);
 
-// Levenshtein distance over bytes.
+// Edit distance over bytes, counting an adjacent transposition as one edit.
 std::size_t editDistance(std::string_view a, std::string_view b);
 
 // Up to `limit` candidates closest to `query` (after normalization), best first; only those a
