@@ -15,6 +15,8 @@ A .test file holds cases separated by lines of four dashes. Each case:
 --rewrite replaces each case's exit code and exact stdout block with what relgraph prints now
 (only for cases that already have a stdout block). --broken DIR checks that validating each
 DIR/X.json together with the fixture schema exits 2 and prints every line of DIR/X.expected.
+--readme FILE checks that every ```console block of FILE that starts with
+"$ build/bin/relgraph ARGS" shows exactly what relgraph prints for ARGS.
 """
 import argparse
 import os
@@ -152,14 +154,38 @@ def check_broken(relgraph, folder):
     return failures
 
 
+def check_readme(relgraph, readme):
+    text = pathlib.Path(readme).read_text(encoding="utf-8")
+    prompt = "$ build/bin/relgraph "
+    blocks = [b.split("```", 1)[0] for b in text.split("```console\n")[1:]]
+    checked = failures = 0
+    for block in blocks:
+        lines = block.rstrip("\n").split("\n")
+        if not lines[0].startswith(prompt):
+            continue
+        checked += 1
+        code, out, err = run(relgraph, lines[0][len(prompt):], tempfile.gettempdir())
+        expected = "\n".join(lines[1:]) + "\n"
+        if code != 0 or out != expected:
+            failures += 1
+            print(f"FAIL {readme}: {lines[0]}\n--- shown\n{expected}--- printed (exit {code})\n{out}{err}")
+    if checked == 0:
+        print(f"FAIL {readme}: no console block to check")
+        failures = 1
+    print(f"{pathlib.Path(readme).name}: {checked - failures} passed, {failures} failed")
+    return failures
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--relgraph", required=True)
     parser.add_argument("--rewrite", action="store_true")
     parser.add_argument("--broken")
+    parser.add_argument("--readme")
     parser.add_argument("files", nargs="*", type=pathlib.Path)
     args = parser.parse_args()
     failures = check_broken(args.relgraph, args.broken) if args.broken else 0
+    failures += check_readme(args.relgraph, args.readme) if args.readme else 0
     for path in args.files:
         failures += check_file(args.relgraph, path, args.rewrite)
     return 1 if failures else 0
