@@ -64,11 +64,13 @@ def parse_cases(text):
 
 
 def run(relgraph, args, tmp):
-    substituted = args.replace("{fixtures}", str(ROOT / "tests" / "fixtures")) \
-                      .replace("{broken}", str(ROOT / "tests" / "broken")).replace("{tmp}", tmp)
+    # Paths relative to the repository root, where relgraph runs, so output does not depend on
+    # where the checkout is.
+    substituted = args.replace("{fixtures}", "tests/fixtures").replace("{broken}", "tests/broken") \
+                      .replace("{tmp}", tmp)
     env = dict(os.environ, COLUMNS="200", LC_ALL="C.UTF-8")
     argv = [a.replace("{ESC}", "\x1b") for a in shlex.split(substituted)]
-    proc = subprocess.run([relgraph] + argv, capture_output=True, env=env, timeout=120)
+    proc = subprocess.run([relgraph] + argv, capture_output=True, env=env, timeout=120, cwd=ROOT)
     return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
 
 
@@ -140,7 +142,8 @@ def check_broken(relgraph, folder):
             print(f"FAIL {path.name}: no {expected.name} beside it")
             failures += 1
             continue
-        proc = subprocess.run([relgraph, "validate", str(schema), str(path)], capture_output=True, timeout=60)
+        proc = subprocess.run([relgraph, "validate", str(schema.relative_to(ROOT)), str(path.resolve().relative_to(ROOT))],
+                              capture_output=True, timeout=60, cwd=ROOT)
         err = proc.stderr.decode("utf-8", "replace")
         problems = [] if proc.returncode == 2 else [f"exit code {proc.returncode}, expected 2"]
         problems += [f"stderr lacks {line!r}" for line in expected.read_text(encoding="utf-8").splitlines()
@@ -178,7 +181,7 @@ def check_readme(relgraph, readme):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--relgraph", required=True)
+    parser.add_argument("--relgraph", required=True, type=lambda p: str(pathlib.Path(p).resolve()))
     parser.add_argument("--rewrite", action="store_true")
     parser.add_argument("--broken")
     parser.add_argument("--readme")

@@ -9,73 +9,19 @@
 #include <vector>
 
 #include "relgraph/common/error.hpp"
+#include "load/diagnostic_checks.hpp"
 #include "test_graphs.hpp"
 
 namespace {
 
-using Files = std::vector<std::pair<std::string, std::string>>;
+using namespace relgraph::testing;
+
 using relgraph::Diagnostic;
 
-struct Position {
-    std::size_t line = 0;
-    std::size_t column = 0;
-};
-
-// 1-based line and byte column of the first byte of the only occurrence of `needle` in `text`.
-Position positionOf(const std::string& text, const std::string& needle) {
-    const std::size_t offset = text.find(needle);
-    INFO("needle: ", needle);
-    REQUIRE(offset != std::string::npos);
-    CHECK(text.find(needle, offset + 1) == std::string::npos);  // the needle must be unambiguous
-    Position p{1, 1};
-    for (std::size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') {
-            ++p.line;
-            p.column = 1;
-        } else {
-            ++p.column;
-        }
-    }
-    return p;
-}
-
-std::string listOf(const std::vector<Diagnostic>& diagnostics) {
-    std::string out;
-    for (const Diagnostic& d : diagnostics) out += d.toString() + "\n";
-    return out;
-}
-
-std::vector<Diagnostic> problemsOf(const Files& files) {
-    CHECK_THROWS_AS(relgraph::testing::loadTexts(files), relgraph::LoadError);
-    try {
-        relgraph::testing::loadTexts(files);
-    } catch (const relgraph::LoadError& e) {
-        return e.diagnostics();
-    }
-    return {};
-}
-
+using relgraph::testing::problemsOf;
 std::vector<Diagnostic> problemsOf(const std::string& text) { return problemsOf(Files{{"doc.json", text}}); }
 
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
 }  // namespace
-
-// Checks a diagnostic's file, its line:column against where NEEDLE starts in TEXT, its JSON
-// pointer and that its message contains MESSAGE.
-#define CHECK_DIAGNOSTIC(DIAG, FILE, TEXT, NEEDLE, POINTER, MESSAGE)                     \
-    do {                                                                                  \
-        const Diagnostic& diag_ = (DIAG);                                                 \
-        const Position pos_ = positionOf((TEXT), (NEEDLE));                               \
-        INFO("diagnostic: ", diag_.toString());                                           \
-        CHECK(diag_.place.file == (FILE));                                                \
-        CHECK(diag_.place.line == pos_.line);                                             \
-        CHECK(diag_.place.column == pos_.column);                                          \
-        CHECK(diag_.place.pointer == std::string(POINTER));                               \
-        CHECK(contains(diag_.message, (MESSAGE)));                                        \
-    } while (false)
 
 // --- places of values ------------------------------------------------------------------------
 

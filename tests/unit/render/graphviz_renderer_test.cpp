@@ -101,3 +101,21 @@ TEST_CASE("render: parallel relations of one type are drawn once with a count") 
     CHECK(d.edges[1].label == "sent");  // the other direction is another edge
     CHECK(d.edges[2].label == "other");
 }
+
+TEST_CASE("render: a 10 kB non-ASCII name comes out whole") {
+    std::string name, escaped;  // the name, and the same written as a JSON string body
+    while (name.size() < 10000) {
+        name += "\u00D1and\u00FA \\G {a|b} ";
+        escaped += "\u00D1and\u00FA \\\\G {a|b} ";
+    }
+    auto data = testing::loadTexts({{"g.json", R"({"relgraph": 1,
+        "schema": {"kinds": {"k": {"label": "K"}}, "types": {"t": {"label": "t", "from": ["k"], "to": ["k"]}}},
+        "sources": [{"id": "s", "title": "S"}],
+        "entities": [{"id": "a", "name": ")" + escaped + R"(", "kind": "k"}, {"id": "b", "name": "B", "kind": "k"}],
+        "relations": [{"id": "r", "type": "t", "from": "a", "to": "b", "claims": [{"id": "c", "source": "s", "summary": "x"}]}]})"}});
+    store::GraphStore s(std::move(data));
+    REQUIRE(s.entity(s.vertexOf("a")).name == name);
+    const auto d = render::neighborhoodDiagram(s, query::neighborhood(s, s.vertexOf("a"), {}), 1);
+    const std::string svg = render::renderDiagram(d, render::Theme(s.schema()), render::ImageFormat::Svg);
+    CHECK(svg.find(">" + name + "</text>") != std::string::npos);
+}
