@@ -5,6 +5,7 @@ A .test file holds cases separated by lines of four dashes. Each case:
 
     case: what it checks
     run: ARGS...                 (shell-quoted; {fixtures}, {broken}, {tmp} and {ESC} are substituted)
+    env: NAME=VALUE              (any number; set for this case only)
     exit: N
     stdout contains: TEXT        (any number; each must occur in stdout)
     stderr contains: TEXT        (any number; each must occur in stderr)
@@ -34,7 +35,7 @@ def parse_cases(text):
     cases = []
     for block in text.split("\n" + SEPARATOR + "\n"):
         lines = block.strip("\n").split("\n")
-        case = {"contains": [], "stderr": [], "files": [], "stdout": None}
+        case = {"contains": [], "stderr": [], "files": [], "stdout": None, "env": {}}
         for i, line in enumerate(lines):
             if line.startswith("#") or not line.strip():
                 continue
@@ -47,6 +48,9 @@ def parse_cases(text):
                 case["name"] = value
             elif key == "run":
                 case["run"] = value
+            elif key == "env":
+                name, _, setting = value.partition("=")
+                case["env"][name] = setting
             elif key == "exit":
                 case["exit"] = int(value)
             elif key == "stdout contains":
@@ -63,12 +67,12 @@ def parse_cases(text):
     return cases
 
 
-def run(relgraph, args, tmp):
+def run(relgraph, args, tmp, extra_env=None):
     # Paths relative to the repository root, where relgraph runs, so output does not depend on
     # where the checkout is.
     substituted = args.replace("{fixtures}", "tests/fixtures").replace("{broken}", "tests/broken") \
                       .replace("{tmp}", tmp)
-    env = dict(os.environ, COLUMNS="200", LC_ALL="C.UTF-8")
+    env = dict(os.environ, COLUMNS="200", LC_ALL="C.UTF-8", **(extra_env or {}))
     argv = [a.replace("{ESC}", "\x1b") for a in shlex.split(substituted)]
     proc = subprocess.run([relgraph] + argv, capture_output=True, env=env, timeout=120, cwd=ROOT)
     return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
@@ -81,7 +85,7 @@ def check_file(relgraph, path, rewrite):
     rewritten = []
     for case in cases:
         with tempfile.TemporaryDirectory() as tmp:
-            code, out, err = run(relgraph, case["run"], tmp)
+            code, out, err = run(relgraph, case["run"], tmp, case["env"])
             problems = []
             if code != case.get("exit", 0):
                 problems.append(f"exit code {code}, expected {case.get('exit', 0)}")

@@ -36,6 +36,7 @@ void addNeighborsCommand(CLI::App& app, CliContext& context);
 void addPathCommand(CLI::App& app, CliContext& context);
 void addWhoReportedCommand(CLI::App& app, CliContext& context);
 void addRenderCommand(CLI::App& app, CliContext& context);
+void addWikiCommand(CLI::App& app, CliContext& context);
 void addConflictsCommand(CLI::App& app, CliContext& context);
 
 }  // namespace relgraph::cli

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     relgraph::cli::addWhoReportedCommand(app, context);
     relgraph::cli::addConflictsCommand(app, context);
     relgraph::cli::addRenderCommand(app, context);
+    relgraph::cli::addWikiCommand(app, context);
 
     try {
         app.parse(argc, argv);

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -39,6 +40,17 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
         std::remove(tmpl.c_str());
         throw OutputError(fmt::format("cannot write {}: {}", path.string(), std::strerror(err)));
     }
+}
+
+bool writeFileIfChanged(const std::filesystem::path& path, std::string_view content) {
+    std::error_code ec;
+    if (std::filesystem::file_size(path, ec) == content.size() && !ec) {
+        std::ifstream in(path, std::ios::binary);
+        std::string existing(content.size(), '\0');
+        if (in.read(existing.data(), static_cast<std::streamsize>(existing.size())) && existing == content) return false;
+    }
+    writeFileAtomically(path, content);
+    return true;
 }
 
 }  // namespace relgraph

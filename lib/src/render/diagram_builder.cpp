@@ -1,61 +1,136 @@
 #include "relgraph/render/diagram_builder.hpp"
 
-#include "relgraph/query/describe.hpp"
-
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
 #include <set>
 
+#include "relgraph/common/text.hpp"
+#include "relgraph/query/describe.hpp"
+
 namespace relgraph::render {
 
 namespace {
 
+// Synthetic edge types of attribution drawings; not schema types (identifiers cannot hold ':').
+constexpr const char* kChain = "relgraph:chain";
+constexpr const char* kRepublished = "relgraph:republished";
+constexpr const char* kStates = "relgraph:states";
+constexpr std::size_t kClaimsInTooltip = 5;
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : separator) + p;
+    return out;
+}
+
 class Builder {
 public:
-    Builder(const store::GraphStore& store, std::string id, std::string title) : store_(store) {
+    Builder(const store::GraphStore& store, std::string id, std::string title, const DiagramOptions& options)
+        : store_(store), options_(options) {
         diagram_.id = std::move(id);
         diagram_.title = std::move(title);
     }
 
-    const std::string& entity(store::Vertex v, bool emphasized = false) {
+    const std::string& entity(store::Vertex v, bool emphasized = false, bool dimmed = false) {
         const model::Entity& e = store_.entity(v);
-        addNode({e.id, e.name, e.kind, NodeRole::Entity, emphasized});
+        std::string tooltip = e.name + " (" + store_.kindOf(v).label + ")";
+        if (!e.aliases.empty()) tooltip += "\nalso: " + join(e.aliases, ", ");
+        if (!e.description.empty()) tooltip += "\n" + e.description;
+        DiagramNode node{e.id, e.name, e.name, e.kind, NodeRole::Entity, emphasized, dimmed, tooltip, e.id, {}};
+        addNode(std::move(node));
         return e.id;
     }
 
     // Parallel relations of one type between the same two entities are drawn as one edge
     // labelled "sent workers to (×2)".
-    void relation(store::Edge e, bool emphasized = false) {
+    void relation(store::Edge e, bool emphasized = false, bool dimmed = false) {
         const store::Graph& g = store_.graph();
         const model::Relation& r = store_.relation(e);
         const model::RelationType& type = store_.typeOf(e);
-        const std::string& from = entity(boost::source(e, g));
-        const std::string& to = entity(boost::target(e, g));
+        const std::string& from = entity(boost::source(e, g), false, dimmed);
+        const std::string& to = entity(boost::target(e, g), false, dimmed);
         const auto [it, first] = parallel_.try_emplace(from + "\n" + to + "\n" + r.type, diagram_.edges.size(), 0);
-        ++it->second.second;
+        const bool newRelation = drawnRelations_.insert(r.id).second;
         if (!first) {
             DiagramEdge& edge = diagram_.edges[it->second.first];
-            edge.label = fmt::format("{} (\u00D7{})", type.label, it->second.second);
             edge.emphasized = edge.emphasized || emphasized;
+            edge.dimmed = edge.dimmed && dimmed;
+            if (newRelation) {
+                ++it->second.second;
+                edge.label = fmt::format("{} (\u00D7{})", type.label, it->second.second);
+                edge.tooltip += "\n\n" + relationTooltip(e);
+            }
             return;
         }
-        addEdge({r.id, from, to, type.label, r.type, !type.symmetric, emphasized, type.attribution});
+        it->second.second = 1;
+        addEdge({r.id, from, to, type.label, r.type, !type.symmetric, emphasized, dimmed, type.attribution,
+                 relationTooltip(e)});
+    }
+
+    // A relation drawn as a node between its endpoints, for drawings whose arrows point at it.
+    std::string relationNode(store::Edge e) {
+        const store::Graph& g = store_.graph();
+        const model::Relation& r = store_.relation(e);
+        const model::RelationType& type = store_.typeOf(e);
+        const std::string node = "relation." + r.id;
+        addNode({node, query::relationSentence(store_, e) + " [" + r.id + "]", type.label, "relation",
+                 NodeRole::Relation, true, false, relationTooltip(e), {}, {}});
+        addEdge({node + ".from", entity(boost::source(e, g)), node, "", r.type, true, true, false, false, {}});
+        addEdge({node + ".to", node, entity(boost::target(e, g)), "", r.type, !type.symmetric, true, false, false, {}});
+        return node;
+    }
+
+    // originators → intermediaries → source → `target`, and the source's republication line.
+    void chain(const query::Attribution& a, const std::string& target, const std::string& lastLabel) {
+        if (!a.source) return;
+        std::vector<std::string> steps;
+        for (const store::Vertex v : a.intermediaries) steps.push_back(entity(v));
+        steps.push_back(sourceNode(*a.source));
+        for (const store::Vertex v : a.originators) {
+            const std::string& origin = entity(v);
+            addEdge({fmt::format("said.{}.{}", origin, steps.front()), origin, steps.front(), "", kChain, true, false,
+                     false, true, {}});
+        }
+        for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
+            addEdge({fmt::format("said.{}.{}", steps[i], steps[i + 1]), steps[i], steps[i + 1], "", kChain, true,
+                     false, false, true, {}});
+        }
+        addEdge({fmt::format("reports.{}.{}", steps.back(), target), steps.back(), target, lastLabel, kChain, true,
+                 false, false, true, {}});
+        for (const model::Source* s = a.source; s && !s->republishes.empty();) {
+            const model::Source* original = store_.findSource(s->republishes);
+            if (!original) break;
+            const std::string from = sourceNode(*original), to = sourceNode(*s);
+            addEdge({fmt::format("republished.{}.{}", from, to), from, to, "republished as", kRepublished, true, false,
+                     false, true, {}});
+            s = original;
+        }
     }
 
     void addNode(DiagramNode node) {
-        if (nodeIds_.insert(node.id).second) diagram_.nodes.push_back(std::move(node));
-        else if (node.emphasized) {
-            for (DiagramNode& n : diagram_.nodes) n.emphasized = n.emphasized || n.id == node.id;
+        const auto it = nodeIndex_.find(node.id);
+        if (it == nodeIndex_.end()) {
+            nodeIndex_.emplace(node.id, diagram_.nodes.size());
+            diagram_.nodes.push_back(std::move(node));
+            return;
         }
+        DiagramNode& existing = diagram_.nodes[it->second];
+        existing.emphasized = existing.emphasized || node.emphasized;
+        existing.dimmed = existing.dimmed && node.dimmed;
     }
 
     void addEdge(DiagramEdge edge) {
         if (edgeIds_.insert(edge.id).second) diagram_.edges.push_back(std::move(edge));
     }
 
-    // Canonical order: Graphviz layouts depend on insertion order.
-    Diagram finish() {
+    Diagram finish(std::string description) {
+        diagram_.description = std::move(description);
+        limit();
+        cluster();
+        uniqueTitles();
+        legend();
+        // Canonical order: Graphviz layouts depend on insertion order.
         std::sort(diagram_.nodes.begin(), diagram_.nodes.end(),
                   [](const DiagramNode& a, const DiagramNode& b) { return a.id < b.id; });
         std::sort(diagram_.edges.begin(), diagram_.edges.end(),
@@ -64,81 +139,210 @@ public:
     }
 
 private:
+    std::string sourceNode(const model::Source& s) {
+        const std::string node = "source." + s.id;
+        std::string tooltip = s.title;
+        if (!s.authors.empty()) tooltip += "\nby " + join(s.authors, ", ");
+        if (!s.republishes.empty()) tooltip += "\nrepublishes " + s.republishes;
+        addNode({node, "source: " + query::sourceLabel(store_, s) + " [" + s.id + "]", query::sourceLabel(store_, s),
+                 "source", NodeRole::Source, false, false, tooltip, {}, {}});
+        return node;
+    }
+
+    std::string relationTooltip(store::Edge e) const {
+        const model::Relation& r = store_.relation(e);
+        std::string out = query::relationSentence(store_, e);
+        const std::string attributes = query::attributesLine(r.attributes);
+        if (!attributes.empty()) out += "\n" + attributes;
+        for (std::size_t i = 0; i < r.claims.size() && i < kClaimsInTooltip; ++i) {
+            const query::Attribution a = query::attributionOf(store_, {e, i});
+            out += "\n\u2022 " + join(query::chainNames(store_, a), " \u2192 ");
+            if (a.source && !a.source->date.empty()) out += " (" + a.source->date + ")";
+            out += ": " + r.claims[i].summary;
+        }
+        if (r.claims.size() > kClaimsInTooltip) out += fmt::format("\n… {} more claims", r.claims.size() - kClaimsInTooltip);
+        return out;
+    }
+
+    // Keeps the emphasized entities and the best connected others, up to maxNodes entities.
+    void limit() {
+        std::vector<const DiagramNode*> entities;
+        for (const DiagramNode& n : diagram_.nodes) {
+            if (n.role == NodeRole::Entity) entities.push_back(&n);
+        }
+        if (options_.maxNodes == 0 || entities.size() <= options_.maxNodes) return;
+        std::map<std::string, std::size_t> degree;
+        for (const DiagramEdge& e : diagram_.edges) {
+            ++degree[e.from];
+            ++degree[e.to];
+        }
+        std::stable_sort(entities.begin(), entities.end(), [&](const DiagramNode* a, const DiagramNode* b) {
+            if (a->emphasized != b->emphasized) return a->emphasized;
+            if (degree[a->id] != degree[b->id]) return degree[a->id] > degree[b->id];
+            return a->id < b->id;
+        });
+        std::set<std::string> dropped;
+        for (std::size_t i = options_.maxNodes; i < entities.size(); ++i) {
+            if (!entities[i]->emphasized) dropped.insert(entities[i]->id);
+        }
+        const std::size_t edgesBefore = diagram_.edges.size();
+        std::erase_if(diagram_.edges,
+                      [&](const DiagramEdge& e) { return dropped.count(e.from) > 0 || dropped.count(e.to) > 0; });
+        std::erase_if(diagram_.nodes, [&](const DiagramNode& n) { return dropped.count(n.id) > 0; });
+        diagram_.omitted = fmt::format("{} less connected entit{} and {} relation{} not shown (--max-nodes {})",
+                                       dropped.size(), dropped.size() == 1 ? "y" : "ies",
+                                       edgesBefore - diagram_.edges.size(),
+                                       edgesBefore - diagram_.edges.size() == 1 ? "" : "s", options_.maxNodes);
+    }
+
+    void cluster() {
+        if (options_.cluster == ClusterMode::None) return;
+        std::map<std::string, std::string> clusters;  // id -> label
+        for (DiagramNode& n : diagram_.nodes) {
+            if (n.role != NodeRole::Entity) continue;
+            if (options_.cluster == ClusterMode::Kind) {
+                n.cluster = "kind-" + n.kind;
+                clusters.emplace(n.cluster, store_.schema().findKind(n.kind)->label);
+                continue;
+            }
+            const store::Vertex v = store_.vertexOf(n.entityId);
+            for (const store::Edge e : store_.relationsOfType(options_.clusterType)) {
+                if (boost::source(e, store_.graph()) != v) continue;
+                const model::Entity& group = store_.entity(boost::target(e, store_.graph()));
+                n.cluster = "in-" + group.id;
+                clusters.emplace(n.cluster, group.name);
+                break;
+            }
+        }
+        // An entity that others are grouped under is drawn inside its own group.
+        for (DiagramNode& n : diagram_.nodes) {
+            if (n.role == NodeRole::Entity && n.cluster.empty() && clusters.count("in-" + n.id)) n.cluster = "in-" + n.id;
+        }
+        for (const auto& [id, label] : clusters) diagram_.clusters.push_back({id, label});
+    }
+
+    // Titles name nodes in the SVG; entity names are unique, other nodes carry their id.
+    void uniqueTitles() {
+        std::map<std::string, int> seen;
+        for (DiagramNode& n : diagram_.nodes) {
+            if (++seen[n.title] > 1) n.title += " [" + n.id + "]";
+        }
+    }
+
+    void legend() {
+        std::set<std::string> kinds, types;
+        for (const DiagramNode& n : diagram_.nodes) {
+            if (n.role == NodeRole::Entity) kinds.insert(n.kind);
+        }
+        for (const DiagramEdge& e : diagram_.edges) {
+            if (store_.schema().findType(e.type)) types.insert(e.type);
+        }
+        for (const std::string& k : kinds) diagram_.legend.push_back({false, k, store_.schema().findKind(k)->label});
+        for (const std::string& t : types) diagram_.legend.push_back({true, t, store_.schema().findType(t)->label});
+    }
+
     const store::GraphStore& store_;
+    const DiagramOptions& options_;
     Diagram diagram_;
-    std::set<std::string> nodeIds_;
+    std::map<std::string, std::size_t> nodeIndex_;
     std::set<std::string> edgeIds_;
     std::map<std::string, std::pair<std::size_t, int>> parallel_;  // from/to/type -> (edge index, count)
+    std::set<std::string> drawnRelations_;
 };
+
+std::string plural(std::size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
 }  // namespace
 
-Diagram neighborhoodDiagram(const store::GraphStore& store, const query::Neighborhood& n, int depth) {
+Diagram neighborhoodDiagram(const store::GraphStore& store, const query::Neighborhood& n, int depth,
+                            const DiagramOptions& options) {
     const model::Entity& center = store.entity(n.center);
     Builder b(store, "neighborhood-" + center.id,
-              fmt::format("{} and its neighbours within {} hop{}", center.name, depth, depth == 1 ? "" : "s"));
+              fmt::format("{} and its neighbours within {} hop{}", center.name, depth, depth == 1 ? "" : "s"), options);
     b.entity(n.center, true);
     for (const query::Neighbor& neighbor : n.neighbors) b.entity(neighbor.entity);
     for (const store::Edge e : n.relations) b.relation(e);
-    return b.finish();
+    return b.finish(fmt::format("{} entities within {} of {}, and {} among them.", n.neighbors.size(),
+                                plural(static_cast<std::size_t>(depth), "hop", "hops"), center.name,
+                                plural(n.relations.size(), "relation", "relations")));
 }
 
-Diagram pathDiagram(const store::GraphStore& store, const query::Path& path) {
+Diagram pathDiagram(const store::GraphStore& store, const query::Path& path, bool context,
+                    const query::TraversalFilter& filter, const DiagramOptions& options) {
     const model::Entity& from = store.entity(path.entities.front());
     const model::Entity& to = store.entity(path.entities.back());
-    Builder b(store, fmt::format("path-{}-{}", from.id, to.id),
-              fmt::format("How {} connects to {}", from.name, to.name));
+    Builder b(store, fmt::format("path-{}-{}", from.id, to.id), fmt::format("How {} connects to {}", from.name, to.name),
+              options);
     for (const store::Vertex v : path.entities) b.entity(v, true);
     for (const query::Hop& hop : path.hops) b.relation(hop.relation, true);
-    return b.finish();
+    if (context) {
+        for (const store::Vertex v : path.entities) {
+            for (const query::Hop& hop : query::hopsFrom(store, v, query::Direction::Both, filter)) {
+                b.relation(hop.relation, false, true);
+            }
+        }
+    }
+    std::vector<std::string> names;
+    for (const store::Vertex v : path.entities) names.push_back(store.entity(v).name);
+    return b.finish(fmt::format("A shortest path of {}: {}.", plural(path.hops.size(), "hop", "hops"),
+                                join(names, ", then ")));
 }
 
 Diagram attributionDiagram(const store::GraphStore& store, const query::AttributionReport& report,
-                           const std::string& id, const std::string& title) {
-    Builder b(store, id, title);
-    const store::Graph& g = store.graph();
-    auto sourceNode = [&](const model::Source& s) {
-        const std::string node = "source." + s.id;
-        b.addNode({node, query::sourceLabel(store, s), "source", NodeRole::Source, false});
-        return node;
-    };
-    for (const store::Edge e : report.relations) {
-        const model::Relation& r = store.relation(e);
-        const std::string node = "relation." + r.id;
-        const model::RelationType& type = store.typeOf(e);
-        b.addNode({node, type.label, "relation", NodeRole::Relation, true});
-        b.addEdge({node + ".from", b.entity(boost::source(e, g)), node, "", r.type, true, true, false});
-        b.addEdge({node + ".to", node, b.entity(boost::target(e, g)), "", r.type, !type.symmetric, true, false});
-    }
+                           const std::string& id, const std::string& title, const DiagramOptions& options) {
+    Builder b(store, id, title, options);
+    for (const store::Edge e : report.relations) b.relationNode(e);
     for (const query::Attribution& a : report.attributions) {
-        if (!a.source) continue;
-        const std::string claimTarget = "relation." + store.relation(a.claim.relation).id;
-        std::vector<std::string> steps;
-        for (const store::Vertex v : a.originators) steps.push_back(b.entity(v));
-        std::vector<std::string> chain;
-        for (const store::Vertex v : a.intermediaries) chain.push_back(b.entity(v));
-        chain.push_back(sourceNode(*a.source));
-        // Every originator hands the claim to the first intermediary (or the source).
-        for (const std::string& origin : steps) {
-            b.addEdge({fmt::format("said.{}.{}", origin, chain.front()), origin, chain.front(), "", "reported", true,
-                       false, true});
-        }
-        for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
-            b.addEdge({fmt::format("said.{}.{}", chain[i], chain[i + 1]), chain[i], chain[i + 1], "", "reported",
-                       true, false, true});
-        }
-        b.addEdge({fmt::format("reports.{}.{}", chain.back(), claimTarget), chain.back(), claimTarget, "reported",
-                   "reported", true, false, true});
-        for (const model::Source* s = a.source; s && !s->republishes.empty();) {
-            const model::Source* original = store.findSource(s->republishes);
-            if (!original) break;
-            const std::string from = sourceNode(*original), to = sourceNode(*s);
-            b.addEdge({fmt::format("republished.{}.{}", from, to), from, to, "republished as", "republished", true,
-                       false, true});
-            s = original;
+        b.chain(a, "relation." + store.relation(a.claim.relation).id, "reported");
+    }
+    return b.finish(fmt::format("{} and {} by {}, each traced from its originators through intermediaries to the "
+                                "source that carries it.",
+                                plural(report.relations.size(), "relation", "relations"),
+                                plural(report.attributions.size(), "claim", "claims"),
+                                plural(report.parties.size(), "reporting party", "reporting parties")));
+}
+
+Diagram conflictDiagram(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts,
+                        const std::string& id, const std::string& title, const DiagramOptions& options) {
+    Builder b(store, id, title, options);
+    for (const query::Conflict& c : conflicts) {
+        const std::string relation = b.relationNode(c.relation);
+        for (std::size_t i = 0; i < c.values.size(); ++i) {
+            const std::string value = fmt::format("value.{}.{}.{}", store.relation(c.relation).id, c.attribute, i);
+            const std::string shown = c.attribute + ": " + model::toDisplayString(c.values[i].value);
+            b.addNode({value, shown + " [" + store.relation(c.relation).id + "]", shown, "value", NodeRole::Value,
+                       false, false, fmt::format("{} claim{} state this", c.values[i].claims.size(),
+                                                 c.values[i].claims.size() == 1 ? "" : "s"),
+                       {}, {}});
+            b.addEdge({value + ".of", relation, value, "", kStates, true, false, false, true, {}});
+            for (const query::Attribution& a : c.values[i].claims) b.chain(a, value, "states");
         }
     }
-    return b.finish();
+    return b.finish(fmt::format("{} on which sources disagree, each value with the chains of the claims stating it.",
+                                plural(conflicts.size(), "figure or date", "figures or dates")));
+}
+
+Diagram graphDiagram(const store::GraphStore& store, const std::set<std::string>& types,
+                     const std::set<std::string>& kinds, bool includeAttribution, const DiagramOptions& options) {
+    const store::Graph& g = store.graph();
+    std::string title = "The whole graph";
+    if (!types.empty() || !kinds.empty()) title = "Part of the graph";
+    Builder b(store, "graph", title, options);
+    auto kindAllowed = [&](store::Vertex v) { return kinds.empty() || kinds.count(store.entity(v).kind) > 0; };
+    query::TraversalFilter filter;
+    filter.types = types;
+    filter.includeAttribution = includeAttribution;
+    for (const store::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+        if (kindAllowed(v) && types.empty()) b.entity(v);
+    }
+    std::size_t drawn = 0;
+    for (const store::Edge e : store.relations()) {
+        if (!filter.allows(store, e) || !kindAllowed(boost::source(e, g)) || !kindAllowed(boost::target(e, g))) continue;
+        b.relation(e);
+        ++drawn;
+    }
+    return b.finish(fmt::format("{} of the graph{}.", plural(drawn, "relation", "relations"),
+                                types.empty() && kinds.empty() ? "" : " matching the filters"));
 }
 
 }  // namespace relgraph::render

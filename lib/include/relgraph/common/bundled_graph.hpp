@@ -9,4 +9,8 @@ namespace relgraph {
 // Throws a load Error when neither exists.
 std::filesystem::path bundledGraphPath();
 
+// The default diagram theme: <prefix>/share/relgraph/themes/default.json beside an installed
+// binary, else lib/themes/default.json in the source tree. Throws a load Error when neither exists.
+std::filesystem::path defaultThemePath();
+
 }  // namespace relgraph

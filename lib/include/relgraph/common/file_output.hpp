@@ -10,4 +10,8 @@ namespace relgraph {
 // the old file or the new one, never a partial one. Throws OutputError naming the path.
 void writeFileAtomically(const std::filesystem::path& path, std::string_view content);
 
+// Writes (atomically) only when the file is missing or holds other bytes, so regenerating
+// unchanged output leaves files and their modification times alone. Returns whether it wrote.
+bool writeFileIfChanged(const std::filesystem::path& path, std::string_view content);
+
 }  // namespace relgraph
