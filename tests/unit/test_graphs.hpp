@@ -24,6 +24,13 @@ inline const store::GraphStore& tiny() {
     return *store;
 }
 
+// A small multigraph for path queries: parallel relations, a symmetric one, a person between
+// countries, reporting relations and an isolated entity (tests/fixtures/parallel).
+inline const store::GraphStore& parallel() {
+    static const auto store = openStore(testDir() / "fixtures" / "parallel");
+    return *store;
+}
+
 inline const store::GraphStore& bundled() {
     static const auto store = openStore(bundledGraphDir());
     return *store;

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "relgraph/common/bundled_graph.hpp"
-#include "relgraph/load/graph_loader.hpp"
+#include "relgraph/interchange/graph_reader.hpp"
 
 namespace relgraph::cli {
 
@@ -12,10 +12,12 @@ std::vector<std::string> CliContext::effectivePaths() const {
     return {bundledGraphPath().string()};
 }
 
+// Any format relgraph reads (docs/interchange.md), not only relgraph JSON.
 std::unique_ptr<store::GraphStore> CliContext::openStore() const {
-    load::GraphLoader loader;
-    for (const std::string& path : effectivePaths()) loader.addPath(path);
-    return std::make_unique<store::GraphStore>(loader.load());
+    const std::vector<std::string> paths = effectivePaths();
+    interchange::ImportResult imported = interchange::readGraph({paths.begin(), paths.end()});
+    printNotes(imported.notes);
+    return std::make_unique<store::GraphStore>(std::move(imported.graph));
 }
 
 void addGraphOption(CLI::App& command, CliContext& context) {
@@ -31,6 +33,12 @@ void addFormatOption(CLI::App& command, CliContext& context) {
         ->capture_default_str();
 }
 
+void addQueryFormatOption(CLI::App& command, CliContext& context) {
+    command.add_option("--format", context.format, "Output format")
+        ->check(CLI::IsMember({"table", "json", "csv"}))
+        ->capture_default_str();
+}
+
 std::set<std::string> resolveTypes(const store::GraphStore& store, const std::vector<std::string>& types) {
     std::set<std::string> out;
     for (const std::string& t : types) out.insert(store.resolveType(t).name);
@@ -39,6 +47,14 @@ std::set<std::string> resolveTypes(const store::GraphStore& store, const std::ve
 
 void printOut(const std::string& text) {
     std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+void printNotes(const std::vector<Diagnostic>& notes) {
+    constexpr std::size_t kShown = 20;
+    for (std::size_t i = 0; i < notes.size() && i < kShown; ++i) {
+        std::fprintf(stderr, "relgraph: note: %s\n", notes[i].toString().c_str());
+    }
+    if (notes.size() > kShown) std::fprintf(stderr, "relgraph: note: … and %zu more notes\n", notes.size() - kShown);
 }
 
 }  // namespace relgraph::cli

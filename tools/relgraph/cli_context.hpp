@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "relgraph/common/place.hpp"
 #include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::cli {
@@ -21,14 +22,25 @@ struct CliContext {
     // The paths openStore reads, for messages.
     std::vector<std::string> effectivePaths() const;
     bool json() const { return format == "json"; }
+    bool csv() const { return format == "csv"; }
 };
 
 void addGraphOption(CLI::App& command, CliContext& context);
 void addFormatOption(CLI::App& command, CliContext& context);
+// --format table|json|csv, for the query commands.
+void addQueryFormatOption(CLI::App& command, CliContext& context);
 // Resolves --type names or labels to type names; QueryError for unknown ones.
 std::set<std::string> resolveTypes(const store::GraphStore& store, const std::vector<std::string>& types);
 
 void printOut(const std::string& text);
+// What an import of another format changed or left out (docs/interchange.md), on standard error.
+void printNotes(const std::vector<Diagnostic>& notes);
+
+// Prints an answer in the chosen --format; each argument makes the text for one format.
+template <class Table, class Json, class Csv>
+void printAnswer(const CliContext& context, const Table& table, const Json& json, const Csv& csv) {
+    printOut(context.json() ? json() : context.csv() ? csv() : table());
+}
 
 void addValidateCommand(CLI::App& app, CliContext& context);
 void addShowCommand(CLI::App& app, CliContext& context);
@@ -38,5 +50,10 @@ void addWhoReportedCommand(CLI::App& app, CliContext& context);
 void addRenderCommand(CLI::App& app, CliContext& context);
 void addWikiCommand(CLI::App& app, CliContext& context);
 void addConflictsCommand(CLI::App& app, CliContext& context);
+void addConvertCommand(CLI::App& app, CliContext& context);
+void addPathsCommand(CLI::App& app, CliContext& context);
+void addReportedByCommand(CLI::App& app, CliContext& context);
+void addSubgraphCommand(CLI::App& app, CliContext& context);
+void addStatsCommand(CLI::App& app, CliContext& context);
 
 }  // namespace relgraph::cli

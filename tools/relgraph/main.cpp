@@ -26,9 +26,14 @@ int main(int argc, char** argv) {
     relgraph::cli::addShowCommand(app, context);
     relgraph::cli::addNeighborsCommand(app, context);
     relgraph::cli::addPathCommand(app, context);
+    relgraph::cli::addPathsCommand(app, context);
+    relgraph::cli::addSubgraphCommand(app, context);
     relgraph::cli::addWhoReportedCommand(app, context);
+    relgraph::cli::addReportedByCommand(app, context);
     relgraph::cli::addConflictsCommand(app, context);
+    relgraph::cli::addStatsCommand(app, context);
     relgraph::cli::addRenderCommand(app, context);
+    relgraph::cli::addConvertCommand(app, context);
     relgraph::cli::addWikiCommand(app, context);
 
     try {

@@ -1,5 +1,7 @@
 #include "cli_context.hpp"
+#include "filter_options.hpp"
 #include "relgraph/common/error.hpp"
+#include "relgraph/format/csv_output.hpp"
 #include "relgraph/format/json_output.hpp"
 #include "relgraph/format/table_output.hpp"
 #include "relgraph/query/path_query.hpp"
@@ -10,9 +12,8 @@ namespace {
 struct PathArgs {
     std::string from;
     std::string to;
-    std::vector<std::string> types;
+    FilterArgs filter;
     bool directed = false;
-    bool includeAttribution = false;
 };
 }  // namespace
 
@@ -21,18 +22,18 @@ void addPathCommand(CLI::App& app, CliContext& context) {
     auto args = std::make_shared<PathArgs>();
     command->add_option("FROM", args->from, "Id, name or alias")->required();
     command->add_option("TO", args->to, "Id, name or alias")->required();
-    command->add_option("--type", args->types, "Only relations of these types (names or labels)")->type_name("TYPE");
+    addFilterOptions(*command, args->filter);
     command->add_flag("--directed", args->directed, "Follow relations only in their direction");
-    command->add_flag("--include-attribution", args->includeAttribution,
-                      "Also walk relations that record who reported what (reported, told)");
     addGraphOption(*command, context);
-    addFormatOption(*command, context);
+    addQueryFormatOption(*command, context);
     command->footer(
-        "Each hop shows its relation, its direction and the sources behind it. News outlets and\n"
-        "reporting relations are not walked unless --include-attribution is given.\n"
-        "Exit code 1 when there is no path.\n\n"
+        "Each hop shows its relation, its direction and the sources behind it; other relations\n"
+        "between the same two entities follow on rows of their own. News outlets and reporting\n"
+        "relations are not walked unless --include-attribution is given. For more than one path,\n"
+        "see 'relgraph paths'. Exit code 1 when there is no path.\n\n"
         "Examples:\n"
         "  relgraph path \"Andrei Orlov\" \"Kim Jong Un\"\n"
+        "  relgraph path NIS \"Kim Jong Un\" --avoid-kind media_outlet\n"
         "  relgraph path DPRK Russia --directed --format json");
     command->callback([&context, args] {
         const auto store = context.openStore();
@@ -40,10 +41,11 @@ void addPathCommand(CLI::App& app, CliContext& context) {
         const store::Vertex to = store->resolveEntity(args->to);
         query::PathOptions options;
         options.directed = args->directed;
-        options.filter.types = resolveTypes(*store, args->types);
-        options.filter.includeAttribution = args->includeAttribution;
+        options.filter = resolveFilter(*store, args->filter);
         const auto path = query::shortestPath(*store, from, to, options);
-        printOut(context.json() ? format::pathJson(*store, from, to, path) : format::pathTable(*store, from, to, path));
+        printAnswer(
+            context, [&] { return format::pathTable(*store, from, to, path); },
+            [&] { return format::pathJson(*store, from, to, path); }, [&] { return format::pathCsv(*store, path); });
         if (!path) context.exitCode = static_cast<int>(ExitCode::NothingFound);
     });
 }

@@ -1,4 +1,5 @@
 #include "cli_context.hpp"
+#include "relgraph/format/csv_output.hpp"
 #include "relgraph/format/json_output.hpp"
 #include "relgraph/format/table_output.hpp"
 #include "relgraph/query/entity_report.hpp"
@@ -10,15 +11,18 @@ void addShowCommand(CLI::App& app, CliContext& context) {
     auto entity = std::make_shared<std::string>();
     command->add_option("ENTITY", *entity, "Id, name or alias (any case)")->required();
     addGraphOption(*command, context);
-    addFormatOption(*command, context);
+    addQueryFormatOption(*command, context);
     command->footer(
+        "CSV lists the entity's relations, one row each.\n\n"
         "Examples:\n"
         "  relgraph show NIS\n"
         "  relgraph show \"andrei orlov\" --format json");
     command->callback([&context, entity] {
         const auto store = context.openStore();
         const auto report = query::entityReport(*store, store->resolveEntity(*entity));
-        printOut(context.json() ? format::entityJson(*store, report) : format::entityTable(*store, report));
+        printAnswer(
+            context, [&] { return format::entityTable(*store, report); },
+            [&] { return format::entityJson(*store, report); }, [&] { return format::entityCsv(*store, report); });
     });
 }
 

@@ -1,5 +1,7 @@
 #include "relgraph/format/json_output.hpp"
 
+#include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "relgraph/query/describe.hpp"
@@ -10,9 +12,7 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-std::string dump(const Json& j) {
-    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-}
+std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
 
 Json value(const model::AttributeValue& v) {
     struct Visitor {
@@ -92,6 +92,50 @@ Json hopJson(const store::GraphStore& store, const query::Hop& hop) {
     return out;
 }
 
+// A hop by reference, for answers that list their relations once.
+Json hopRef(const store::GraphStore& store, const query::Hop& hop) {
+    return Json{{"relation", store.relation(hop.relation).id},
+                {"type", store.relation(hop.relation).type},
+                {"direction", hop.forward ? "forward" : "backward"}};
+}
+
+Json entityRefs(const store::GraphStore& store, const std::vector<store::Vertex>& entities) {
+    Json out = Json::array();
+    for (const store::Vertex v : entities) out.push_back(entityRef(store, v));
+    return out;
+}
+
+Json relationRef(const store::GraphStore& store, store::Edge e) {
+    return Json{{"id", store.relation(e).id}, {"sentence", query::relationSentence(store, e)}};
+}
+
+// Rounded, so that output does not show the last bits of floating-point sums.
+double rounded(double x) { return std::round(x * 1e6) / 1e6; }
+
+std::string pathSetKindName(query::PathSetKind kind) {
+    switch (kind) {
+        case query::PathSetKind::AllShortest:
+            return "all-shortest";
+        case query::PathSetKind::KShortest:
+            return "k-shortest";
+        case query::PathSetKind::AllSimple:
+            return "simple";
+    }
+    return "";
+}
+
+std::string pathLimitName(query::PathLimit limit) {
+    switch (limit) {
+        case query::PathLimit::None:
+            break;
+        case query::PathLimit::MaxPaths:
+            return "max-paths";
+        case query::PathLimit::MaxExpansions:
+            return "max-expansions";
+    }
+    return "";
+}
+
 }  // namespace
 
 std::string validationJson(const std::vector<std::string>& paths, const std::vector<Diagnostic>& problems,
@@ -118,7 +162,8 @@ std::string entityJson(const store::GraphStore& store, const query::EntityReport
     out["attributes"] = attributes(e.attributes);
     out["relations"] = Json::array();
     for (const query::RelationGroup& group : report.groups) {
-        Json g{{"type", group.type}, {"label", store.schema().findType(group.type)->label}, {"relations", Json::array()}};
+        Json g{
+            {"type", group.type}, {"label", store.schema().findType(group.type)->label}, {"relations", Json::array()}};
         for (const query::Hop& hop : group.hops) g["relations"].push_back(hopJson(store, hop));
         out["relations"].push_back(std::move(g));
     }
@@ -135,11 +180,7 @@ std::string neighborhoodJson(const store::GraphStore& store, const query::Neighb
         Json item = entityRef(store, neighbor.entity);
         item["depth"] = neighbor.depth;
         item["via"] = Json::array();
-        for (const query::Hop& hop : neighbor.via) {
-            item["via"].push_back(Json{{"relation", store.relation(hop.relation).id},
-                                       {"type", store.relation(hop.relation).type},
-                                       {"direction", hop.forward ? "forward" : "backward"}});
-        }
+        for (const query::Hop& hop : neighbor.via) item["via"].push_back(hopRef(store, hop));
         out["neighbors"].push_back(std::move(item));
     }
     out["relations"] = Json::array();
@@ -154,27 +195,79 @@ std::string pathJson(const store::GraphStore& store, store::Vertex from, store::
     out["entities"] = Json::array();
     out["hops"] = Json::array();
     if (path) {
-        for (const store::Vertex v : path->entities) out["entities"].push_back(entityRef(store, v));
-        for (const query::Hop& hop : path->hops) out["hops"].push_back(hopJson(store, hop));
+        out["entities"] = entityRefs(store, path->entities);
+        for (std::size_t i = 0; i < path->hops.size(); ++i) {
+            Json hop = hopJson(store, path->hops[i]);
+            hop["parallel"] = Json::array();
+            for (const query::Hop& parallel : path->parallel[i]) hop["parallel"].push_back(hopJson(store, parallel));
+            out["hops"].push_back(std::move(hop));
+        }
     }
     return dump(out);
 }
 
-std::string attributionJson(const store::GraphStore& store, const query::AttributionReport& report) {
-    Json out{{"relations", Json::array()}, {"parties", Json::array()}, {"claims", Json::array()}};
-    for (const store::Edge e : report.relations) {
-        Json r{{"id", store.relation(e).id}, {"sentence", query::relationSentence(store, e)}};
-        out["relations"].push_back(std::move(r));
+std::string pathSetJson(const store::GraphStore& store, store::Vertex from, store::Vertex to,
+                        const query::PathSet& paths) {
+    Json out{{"from", entityRef(store, from)}, {"to", entityRef(store, to)}, {"kind", pathSetKindName(paths.kind)}};
+    out["complete"] = paths.stoppedBy == query::PathLimit::None;
+    out["stopped_by"] =
+        paths.stoppedBy == query::PathLimit::None ? Json(nullptr) : Json(pathLimitName(paths.stoppedBy));
+    out["paths"] = Json::array();
+    std::map<std::string, store::Edge> relations;  // by id
+    for (const query::Path& path : paths.paths) {
+        Json item{
+            {"length", path.hops.size()}, {"entities", entityRefs(store, path.entities)}, {"hops", Json::array()}};
+        for (std::size_t i = 0; i < path.hops.size(); ++i) {
+            Json hop = hopRef(store, path.hops[i]);
+            hop["parallel"] = Json::array();
+            relations.emplace(store.relation(path.hops[i].relation).id, path.hops[i].relation);
+            for (const query::Hop& parallel : path.parallel[i]) {
+                hop["parallel"].push_back(hopRef(store, parallel));
+                relations.emplace(store.relation(parallel.relation).id, parallel.relation);
+            }
+            item["hops"].push_back(std::move(hop));
+        }
+        out["paths"].push_back(std::move(item));
     }
+    out["relations"] = Json::array();
+    for (const auto& [id, e] : relations) out["relations"].push_back(relationJson(store, e));
+    return dump(out);
+}
+
+std::string attributionJson(const store::GraphStore& store, const query::AttributionReport& report,
+                            AttributionDetail detail) {
+    Json out{{"relations", Json::array()}, {"parties", Json::array()}};
+    for (const store::Edge e : report.relations) out["relations"].push_back(relationRef(store, e));
     for (const query::ReportingParty& p : report.parties) {
         Json party = p.entity ? entityRef(store, *p.entity) : Json{{"source", p.source->id}, {"name", p.source->title}};
         party["claims"] = p.claims;
         party["sources"] = Json::array();
         for (const model::Source* s : p.sources) party["sources"].push_back(s->id);
         party["independent_sources"] = p.independentSources;
+        party["earliest_date"] = p.earliestDate.empty() ? Json(nullptr) : Json(p.earliestDate);
         out["parties"].push_back(std::move(party));
     }
+    if (detail == AttributionDetail::Originators) return dump(out);
+    out["claims"] = Json::array();
     for (const query::Attribution& a : report.attributions) out["claims"].push_back(claimJson(store, a));
+    return dump(out);
+}
+
+std::string reportedByJson(const store::GraphStore& store, const query::ReportedBy& reported) {
+    Json out{{"party", entityRef(store, reported.party)}};
+    Json counts{{"originator", 0}, {"intermediary", 0}, {"publisher", 0}};
+    for (const query::ReportedClaim& c : reported.claims) {
+        counts[query::roleName(c.role)] = counts[query::roleName(c.role)].get<int>() + 1;
+    }
+    out["roles"] = std::move(counts);
+    out["relations"] = Json::array();
+    for (const store::Edge e : reported.relations) out["relations"].push_back(relationRef(store, e));
+    out["claims"] = Json::array();
+    for (const query::ReportedClaim& c : reported.claims) {
+        Json claim = claimJson(store, c.attribution);
+        claim["role"] = query::roleName(c.role);
+        out["claims"].push_back(std::move(claim));
+    }
     return dump(out);
 }
 
@@ -184,13 +277,88 @@ std::string conflictJson(const store::GraphStore& store, const std::vector<query
         Json item{{"relation", store.relation(c.relation).id},
                   {"sentence", query::relationSentence(store, c.relation)},
                   {"attribute", c.attribute},
+                  {"lowest", Json{{"value", value(c.lowest)}, {"display", model::toDisplayString(c.lowest)}}},
+                  {"highest", Json{{"value", value(c.highest)}, {"display", model::toDisplayString(c.highest)}}},
+                  {"independent_sources", c.independentSources},
                   {"values", Json::array()}};
         for (const query::ConflictingValue& v : c.values) {
-            Json entry{{"value", value(v.value)}, {"display", model::toDisplayString(v.value)}, {"claims", Json::array()}};
+            Json entry{{"value", value(v.value)},
+                       {"display", model::toDisplayString(v.value)},
+                       {"independent_sources", v.independentSources},
+                       {"claims", Json::array()}};
             for (const query::Attribution& a : v.claims) entry["claims"].push_back(claimJson(store, a));
             item["values"].push_back(std::move(entry));
         }
         out["conflicts"].push_back(std::move(item));
+    }
+    return dump(out);
+}
+
+std::string subgraphJson(const store::GraphStore& store, const query::Subgraph& subgraph) {
+    Json out{{"kind", subgraph.kind == query::SubgraphKind::Connecting ? "connecting" : "induced"},
+             {"terminals", entityRefs(store, subgraph.terminals)},
+             {"connections", Json::array()}};
+    for (const query::Connection& c : subgraph.connections) {
+        out["connections"].push_back(Json{{"from", entityRef(store, c.from)},
+                                          {"to", entityRef(store, c.to)},
+                                          {"length", c.length ? Json(*c.length) : Json(nullptr)}});
+    }
+    out["entities"] = entityRefs(store, subgraph.entities);
+    out["relations"] = Json::array();
+    for (const store::Edge e : subgraph.relations) out["relations"].push_back(relationJson(store, e));
+    return dump(out);
+}
+
+std::string statisticsJson(const store::GraphStore& store, const query::GraphStatistics& s, std::size_t top) {
+    Json out;
+    out["counts"] = Json{{"entities", s.entities},
+                         {"relations", s.relations},
+                         {"claims", s.claims},
+                         {"sources", s.sources},
+                         {"original_sources", s.originalSources}};
+    out["kinds"] = Json::array();
+    for (const query::KindCount& k : s.kinds) {
+        out["kinds"].push_back(
+            Json{{"kind", k.kind}, {"label", store.schema().findKind(k.kind)->label}, {"entities", k.entities}});
+    }
+    out["types"] = Json::array();
+    for (const query::TypeCount& t : s.types) {
+        const model::RelationType& type = *store.schema().findType(t.type);
+        out["types"].push_back(Json{{"type", t.type},
+                                    {"label", type.label},
+                                    {"attribution", type.attribution},
+                                    {"walked", t.walked},
+                                    {"relations", t.relations},
+                                    {"claims", t.claims}});
+    }
+    out["walked"] =
+        Json{{"entities", s.measures.size()}, {"relations", s.walkedRelations}, {"components", s.components.size()}};
+    out["components"] = Json::array();
+    for (const auto& component : s.components) {
+        Json ids = Json::array();
+        for (const store::Vertex v : component) ids.push_back(store.entity(v).id);
+        out["components"].push_back(Json{{"size", component.size()}, {"entities", std::move(ids)}});
+    }
+    out["entities"] = Json::array();
+    for (const query::EntityMeasures& m : s.measures) {
+        Json item = entityRef(store, m.entity);
+        item["relations"] = m.relations;
+        item["out"] = m.out;
+        item["in"] = m.in;
+        item["neighbors"] = m.neighbors;
+        item["component"] = m.component + 1;
+        item["pagerank"] = rounded(m.pageRank);
+        item["betweenness"] = rounded(m.betweenness);
+        out["entities"].push_back(std::move(item));
+    }
+    out["top"] = Json::object();
+    for (const auto& [name, measure] :
+         {std::pair{"relations", query::Measure::Relations}, std::pair{"pagerank", query::Measure::PageRank},
+          std::pair{"betweenness", query::Measure::Betweenness}}) {
+        Json ids = Json::array();
+        for (const query::EntityMeasures& m : query::topEntities(s, measure, top))
+            ids.push_back(store.entity(m.entity).id);
+        out["top"][name] = std::move(ids);
     }
     return dump(out);
 }

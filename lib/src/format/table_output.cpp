@@ -1,7 +1,9 @@
 #include "relgraph/format/table_output.hpp"
 
 #include <fmt/format.h>
-#include <set>
+
+#include <algorithm>
+#include <functional>
 
 #include "relgraph/common/text.hpp"
 #include "relgraph/format/text_table.hpp"
@@ -19,22 +21,16 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
     return out;
 }
 
-// Distinct source labels of a relation's claims, in claim order.
-std::string sourcesOf(const store::GraphStore& store, store::Edge e) {
-    std::vector<std::string> labels;
-    std::set<std::string> seen;
-    for (const model::Claim& c : store.relation(e).claims) {
-        const model::Source* s = store.findSource(c.source);
-        if (s && seen.insert(s->id).second) labels.push_back(query::sourceLabel(store, *s));
-    }
-    return join(labels, ", ");
+// "1 entity", "3 entities".
+std::string count(std::size_t n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 // A claim as an indented block: chain, source, date and summary, values.
 std::string claimBlock(const store::GraphStore& store, const query::Attribution& a, std::size_t number,
                        bool showRelation) {
     const model::Claim& c = store.claim(a.claim);
-    std::string out = fmt::format("  [{}] {}{}\n", number, safe(join(query::chainNames(store, a), " \xE2\x86\x92 ")),
+    std::string out = fmt::format("  [{}] {}{}\n", number, safe(query::chainLine(store, a)),
                                   c.stance == model::Stance::Denies ? "  (denies)" : "");
     if (showRelation) out += fmt::format("      about:   {}\n", safe(query::relationSentence(store, a.claim.relation)));
     if (a.source) {
@@ -47,6 +43,31 @@ std::string claimBlock(const store::GraphStore& store, const query::Attribution&
     const std::string values = query::attributesLine(c.values);
     if (!values.empty()) out += fmt::format("      values:  {}\n", safe(values));
     return out;
+}
+
+// A path's hops as a table; each hop's parallel relations follow it on rows of their own.
+std::string hopTable(const store::GraphStore& store, const query::Path& path) {
+    TextTable table({"#", "from", "relation", "to", "sources"});
+    for (std::size_t i = 0; i < path.hops.size(); ++i) {
+        const query::Hop& hop = path.hops[i];
+        table.addRow({std::to_string(i + 1), store.entity(path.entities[i]).name, query::hopLabel(store, hop),
+                      store.entity(path.entities[i + 1]).name, query::sourcesLine(store, hop.relation)});
+        for (const query::Hop& parallel : path.parallel[i]) {
+            table.addRow({"", "", query::hopLabel(store, parallel), "", query::sourcesLine(store, parallel.relation)});
+        }
+    }
+    return table.render(2);
+}
+
+std::string entityNames(const store::GraphStore& store, const std::vector<store::Vertex>& entities,
+                        const std::string& separator) {
+    std::vector<std::string> names;
+    for (const store::Vertex v : entities) names.push_back(store.entity(v).name);
+    return join(names, separator);
+}
+
+std::string partyName(const store::GraphStore& store, const query::ReportingParty& p) {
+    return p.entity ? store.entity(*p.entity).name : p.source->title;
 }
 
 }  // namespace
@@ -64,7 +85,8 @@ std::string entityTable(const store::GraphStore& store, const query::EntityRepor
         for (const query::Hop& hop : group.hops) {
             const store::Vertex other = query::target(store, hop);
             table.addRow({query::hopLabel(store, hop), store.entity(other).name, store.relation(hop.relation).id,
-                          query::attributesLine(store.relation(hop.relation).attributes), sourcesOf(store, hop.relation)});
+                          query::attributesLine(store.relation(hop.relation).attributes),
+                          query::sourcesLine(store, hop.relation)});
         }
         out += table.render(2);
     }
@@ -82,9 +104,9 @@ std::string entityTable(const store::GraphStore& store, const query::EntityRepor
 }
 
 std::string neighborhoodTable(const store::GraphStore& store, const query::Neighborhood& n, int depth) {
-    std::string out = fmt::format("{}: {} entit{} within {} hop{}\n", safe(store.entity(n.center).name),
-                                  n.neighbors.size(), n.neighbors.size() == 1 ? "y" : "ies", depth,
-                                  depth == 1 ? "" : "s");
+    std::string out = fmt::format("{}: {} within {}\n", safe(store.entity(n.center).name),
+                                  count(n.neighbors.size(), "entity", "entities"),
+                                  count(static_cast<std::size_t>(depth), "hop", "hops"));
     if (n.neighbors.empty()) return out;
     TextTable table({"depth", "entity", "kind", "via"});
     for (const query::Neighbor& neighbor : n.neighbors) {
@@ -100,36 +122,75 @@ std::string pathTable(const store::GraphStore& store, store::Vertex from, store:
                       const std::optional<query::Path>& path) {
     const std::string a = safe(store.entity(from).name), b = safe(store.entity(to).name);
     if (!path) return fmt::format("no path from {} to {}\n", a, b);
-    std::string out = fmt::format("{} \xE2\x86\x92 {}: {} hop{}\n", a, b, path->hops.size(),
-                                  path->hops.size() == 1 ? "" : "s");
+    std::string out = fmt::format("{} \xE2\x86\x92 {}: {}\n", a, b, count(path->hops.size(), "hop", "hops"));
     if (path->hops.empty()) return out;
-    TextTable table({"#", "from", "relation", "to", "sources"});
-    for (std::size_t i = 0; i < path->hops.size(); ++i) {
-        const query::Hop& hop = path->hops[i];
-        table.addRow({std::to_string(i + 1), store.entity(path->entities[i]).name, query::hopLabel(store, hop),
-                      store.entity(path->entities[i + 1]).name, sourcesOf(store, hop.relation)});
+    return out + hopTable(store, *path);
+}
+
+std::string pathSetTable(const store::GraphStore& store, store::Vertex from, store::Vertex to,
+                         const query::PathSet& paths) {
+    const std::string a = safe(store.entity(from).name), b = safe(store.entity(to).name);
+    if (paths.paths.empty() && paths.stoppedBy == query::PathLimit::None) {
+        return fmt::format("no path from {} to {}\n", a, b);
     }
-    return out + table.render(2);
+    const char* what = paths.kind == query::PathSetKind::AllShortest ? "shortest path"
+                       : paths.kind == query::PathSetKind::KShortest ? "shortest simple path"
+                                                                     : "simple path";
+    std::string out =
+        fmt::format("{} \xE2\x86\x92 {}: {} {}{}", a, b, paths.paths.size(), what, paths.paths.size() == 1 ? "" : "s");
+    if (paths.kind == query::PathSetKind::AllShortest && !paths.paths.empty()) {
+        out += " of " + count(paths.paths.front().hops.size(), "hop", "hops");
+    }
+    out += '\n';
+    for (std::size_t i = 0; i < paths.paths.size(); ++i) {
+        const query::Path& path = paths.paths[i];
+        out += fmt::format("\n[{}] {}: {}\n", i + 1, count(path.hops.size(), "hop", "hops"),
+                           safe(entityNames(store, path.entities, " \xE2\x86\x92 ")));
+        if (!path.hops.empty()) out += hopTable(store, path);
+    }
+    return out;
 }
 
 std::string attributionTable(const store::GraphStore& store, const query::AttributionReport& report,
-                             const std::string& subject) {
-    std::string out = fmt::format("Who reported: {}\n", safe(subject));
+                             const std::string& subject, AttributionDetail detail) {
+    const bool originators = detail == AttributionDetail::Originators;
+    std::string out = fmt::format("Who reported: {}{}\n", safe(subject), originators ? " (originators only)" : "");
     for (const store::Edge e : report.relations) {
         out += fmt::format("  {}  [{}]\n", safe(query::relationSentence(store, e)), store.relation(e).id);
     }
     out += fmt::format("\nReporting parties ({})\n", report.parties.size());
-    TextTable parties({"party", "claims", "sources", "independent"});
+    std::vector<std::string> headers{"party", "claims", "sources", "independent"};
+    if (originators) headers.push_back("first reported");
+    TextTable parties(headers);
     for (const query::ReportingParty& p : report.parties) {
-        parties.addRow({p.entity ? store.entity(*p.entity).name : p.source->title, std::to_string(p.claims),
-                        std::to_string(p.sources.size()), std::to_string(p.independentSources)});
+        parties.addRow({partyName(store, p), std::to_string(p.claims), std::to_string(p.sources.size()),
+                        std::to_string(p.independentSources), p.earliestDate});
     }
     out += parties.render(2);
+    if (originators) return out;
     out += fmt::format("\nClaims ({})\n", report.attributions.size());
     for (std::size_t i = 0; i < report.attributions.size(); ++i) {
         out += claimBlock(store, report.attributions[i], i + 1, report.relations.size() > 1);
     }
     return out;
+}
+
+std::string reportedByTable(const store::GraphStore& store, const query::ReportedBy& reported) {
+    std::size_t byRole[3] = {0, 0, 0};
+    for (const query::ReportedClaim& c : reported.claims) ++byRole[static_cast<int>(c.role)];
+    std::string out = fmt::format("Reported by {}: {} about {}\n", safe(store.entity(reported.party).name),
+                                  count(reported.claims.size(), "claim", "claims"),
+                                  count(reported.relations.size(), "relation", "relations"));
+    if (reported.claims.empty()) return out;
+    out += fmt::format("  originated {}, passed on {}, published {}\n\n", byRole[0], byRole[1], byRole[2]);
+    TextTable table({"claim", "role", "about", "chain", "date"});
+    for (const query::ReportedClaim& c : reported.claims) {
+        const query::Attribution& a = c.attribution;
+        const model::Claim& claim = store.claim(a.claim);
+        table.addRow({claim.id, query::roleName(c.role), query::relationSentence(store, a.claim.relation),
+                      query::chainLine(store, a), claim.date.empty() && a.source ? a.source->date : claim.date});
+    }
+    return out + table.render(2);
 }
 
 std::string conflictTable(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts) {
@@ -138,16 +199,97 @@ std::string conflictTable(const store::GraphStore& store, const std::vector<quer
         const query::Conflict& c = conflicts[i];
         out += fmt::format("\n[{}] {}: {}  [{}]\n", i + 1, safe(query::relationSentence(store, c.relation)),
                            safe(c.attribute), store.relation(c.relation).id);
+        std::vector<std::string> sides;
+        for (const query::ConflictingValue& v : c.values) sides.push_back(std::to_string(v.independentSources));
+        out += fmt::format("    {} values from {} to {}; independent sources {}\n", c.values.size(),
+                           safe(model::toDisplayString(c.lowest)), safe(model::toDisplayString(c.highest)),
+                           join(sides, " vs "));
         for (const query::ConflictingValue& v : c.values) {
             out += fmt::format("    {}\n", safe(model::toDisplayString(v.value)));
             for (const query::Attribution& a : v.claims) {
-                std::string line = join(query::chainNames(store, a), " \xE2\x86\x92 ");
+                std::string line = query::chainLine(store, a);
                 if (a.source && !a.source->date.empty()) line += " (" + a.source->date + ")";
                 if (a.original) line += ", republication";
                 out += fmt::format("      {}  [{}]\n", safe(line), store.claim(a.claim).id);
             }
         }
     }
+    return out;
+}
+
+std::string subgraphTable(const store::GraphStore& store, const query::Subgraph& subgraph) {
+    const bool connecting = subgraph.kind == query::SubgraphKind::Connecting;
+    std::string out = fmt::format("{} {}: {}, {}\n", connecting ? "Connecting subgraph of" : "Subgraph induced by",
+                                  count(subgraph.terminals.size(), "entity", "entities"),
+                                  count(subgraph.entities.size(), "entity", "entities"),
+                                  count(subgraph.relations.size(), "relation", "relations"));
+    for (const query::Connection& c : subgraph.connections) {
+        out += fmt::format("  {} \xE2\x80\x94 {}: {}\n", safe(store.entity(c.from).name), safe(store.entity(c.to).name),
+                           c.length ? count(*c.length, "hop", "hops") : "not connected");
+    }
+    out += fmt::format("\nEntities ({})\n", subgraph.entities.size());
+    TextTable entities({"entity", "kind", "asked"});
+    for (const store::Vertex v : subgraph.entities) {
+        const bool asked = std::binary_search(subgraph.terminals.begin(), subgraph.terminals.end(), v);
+        entities.addRow({store.entity(v).name, store.kindOf(v).label, asked ? "yes" : ""});
+    }
+    out += entities.render(2);
+    if (subgraph.relations.empty()) return out;
+    out += fmt::format("\nRelations ({})\n", subgraph.relations.size());
+    TextTable relations({"relation", "from", "type", "to", "sources"});
+    const store::Graph& g = store.graph();
+    for (const store::Edge e : subgraph.relations) {
+        relations.addRow({store.relation(e).id, store.entity(boost::source(e, g)).name, store.typeOf(e).label,
+                          store.entity(boost::target(e, g)).name, query::sourcesLine(store, e)});
+    }
+    return out + relations.render(2);
+}
+
+std::string statisticsTable(const store::GraphStore& store, const query::GraphStatistics& s, std::size_t top) {
+    std::string out = fmt::format("Graph: {}, {}, {}, {} ({} original)\n", count(s.entities, "entity", "entities"),
+                                  count(s.relations, "relation", "relations"), count(s.claims, "claim", "claims"),
+                                  count(s.sources, "source", "sources"), s.originalSources);
+    out += "\nEntities by kind\n";
+    TextTable kinds({"kind", "entities"});
+    for (const query::KindCount& k : s.kinds)
+        kinds.addRow({store.schema().findKind(k.kind)->label, std::to_string(k.entities)});
+    out += kinds.render(2);
+    out += "\nRelations by type\n";
+    TextTable types({"type", "relations", "claims", "walked"});
+    for (const query::TypeCount& t : s.types) {
+        const model::RelationType& type = *store.schema().findType(t.type);
+        types.addRow({type.label, std::to_string(t.relations), std::to_string(t.claims), t.walked ? "yes" : "no"});
+    }
+    out += types.render(2);
+
+    std::size_t isolated = 0;
+    for (const auto& component : s.components) isolated += component.size() == 1 ? 1 : 0;
+    out += fmt::format("\nWalked: {}, {}; {} ({} isolated)\n", count(s.measures.size(), "entity", "entities"),
+                       count(s.walkedRelations, "relation", "relations"),
+                       count(s.components.size(), "connected component", "connected components"), isolated);
+    TextTable components({"#", "entities", "members"});
+    for (std::size_t i = 0; i < s.components.size() && s.components[i].size() > 1; ++i) {
+        components.addRow(
+            {std::to_string(i + 1), std::to_string(s.components[i].size()), entityNames(store, s.components[i], ", ")});
+    }
+    if (!components.empty()) out += components.render(2);
+
+    const auto ranking = [&](query::Measure measure, const std::string& title, const std::string& column,
+                             const std::function<std::string(const query::EntityMeasures&)>& value) {
+        const auto best = query::topEntities(s, measure, top);
+        if (best.empty()) return;
+        out += fmt::format("\nTop {} by {}\n", best.size(), title);
+        TextTable table({"entity", "kind", column});
+        for (const query::EntityMeasures& m : best)
+            table.addRow({store.entity(m.entity).name, store.kindOf(m.entity).label, value(m)});
+        out += table.render(2);
+    };
+    ranking(query::Measure::Relations, "relations", "relations (out/in)",
+            [](const query::EntityMeasures& m) { return fmt::format("{} ({}/{})", m.relations, m.out, m.in); });
+    ranking(query::Measure::PageRank, "PageRank", "PageRank",
+            [](const query::EntityMeasures& m) { return fmt::format("{:.4f}", m.pageRank); });
+    ranking(query::Measure::Betweenness, "betweenness", "betweenness",
+            [](const query::EntityMeasures& m) { return fmt::format("{:.2f}", m.betweenness); });
     return out;
 }
 

@@ -22,16 +22,27 @@ Attribution attributionOf(const store::GraphStore& store, const store::ClaimRef&
     return a;
 }
 
+const model::Source* originalSource(const Attribution& a) { return a.original ? a.original : a.source; }
+
 AttributionReport whoReported(const store::GraphStore& store, const std::vector<store::Edge>& relations) {
+    std::vector<store::ClaimRef> claims;
+    for (const store::Edge e : relations) {
+        for (std::size_t i = 0; i < store.relation(e).claims.size(); ++i) claims.push_back({e, i});
+    }
+    return whoReported(store, claims);
+}
+
+AttributionReport whoReported(const store::GraphStore& store, const std::vector<store::ClaimRef>& claims) {
     AttributionReport report;
-    report.relations = relations;
-    std::sort(report.relations.begin(), report.relations.end(), [&](store::Edge x, store::Edge y) {
-        return store.relation(x).id < store.relation(y).id;
+    std::vector<store::ClaimRef> ordered = claims;
+    std::sort(ordered.begin(), ordered.end(), [&](const store::ClaimRef& x, const store::ClaimRef& y) {
+        const std::string &a = store.relation(x.relation).id, &b = store.relation(y.relation).id;
+        return a != b ? a < b : x.index < y.index;
     });
-    for (const store::Edge e : report.relations) {
-        for (std::size_t i = 0; i < store.relation(e).claims.size(); ++i) {
-            report.attributions.push_back(attributionOf(store, {e, i}));
-        }
+    for (const store::ClaimRef& ref : ordered) {
+        if (report.relations.empty() || report.relations.back() != ref.relation)
+            report.relations.push_back(ref.relation);
+        report.attributions.push_back(attributionOf(store, ref));
     }
 
     // Group claims by party. Key: "e:<entity id>" or "s:<source id>".
@@ -51,7 +62,7 @@ AttributionReport whoReported(const store::GraphStore& store, const std::vector<
         for (const store::Vertex v : a.originators) byEntity(v);
         // A claim in a source's own voice belongs to the original publication: a repost's own
         // words are the original's, not a second party.
-        const model::Source* speaker = a.original ? a.original : a.source;
+        const model::Source* speaker = originalSource(a);
         if (a.originators.empty() && speaker && !speaker->publisher.empty()) {
             byEntity(store.vertexOf(speaker->publisher));
         } else if (a.originators.empty() && speaker) {
@@ -64,7 +75,12 @@ AttributionReport whoReported(const store::GraphStore& store, const std::vector<
             ++t.party.claims;
             if (a.source) {
                 t.sources.insert(a.source->id);
-                t.originals.insert(a.original ? a.original->id : a.source->id);
+                t.originals.insert(originalSource(a)->id);
+            }
+            const model::Claim& claim = store.claim(a.claim);
+            const std::string& date = claim.date.empty() && a.source ? a.source->date : claim.date;
+            if (!date.empty() && (t.party.earliestDate.empty() || date < t.party.earliestDate)) {
+                t.party.earliestDate = date;
             }
         }
     }

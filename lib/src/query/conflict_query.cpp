@@ -1,11 +1,152 @@
 #include "relgraph/query/conflict_query.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <limits>
 #include <map>
+
+#include "relgraph/common/error.hpp"
+#include "relgraph/common/text.hpp"
+#include "relgraph/model/date.hpp"
 
 namespace relgraph::query {
 
-std::vector<Conflict> findConflicts(const store::GraphStore& store, const std::vector<store::Edge>& relations) {
+namespace {
+
+bool isCompared(model::AttributeType type) {
+    return type != model::AttributeType::String && type != model::AttributeType::Boolean;
+}
+
+// A figure or date a value states, with the earliest and latest it can mean.
+struct Point {
+    double low;
+    double high;
+    model::AttributeValue shown;
+};
+
+std::vector<Point> statedPoints(const model::AttributeValue& v) {
+    std::vector<Point> points;
+    const auto number = [&](double x) { points.push_back({x, x, {model::AttributeType::Number, x}}); };
+    switch (v.type) {
+        case model::AttributeType::Quantity: {
+            const auto& q = std::get<model::Quantity>(v.value);
+            for (const auto& x : {q.value, q.min, q.max}) {
+                if (x) number(*x);
+            }
+            break;
+        }
+        case model::AttributeType::Integer:
+            points.push_back({static_cast<double>(std::get<std::int64_t>(v.value)),
+                              static_cast<double>(std::get<std::int64_t>(v.value)), v});
+            break;
+        case model::AttributeType::Number:
+            number(std::get<double>(v.value));
+            break;
+        case model::AttributeType::Date:
+        case model::AttributeType::Period: {
+            const std::string& s = std::get<std::string>(v.value);
+            const std::size_t slash = s.find('/');
+            for (const std::string& part :
+                 {s.substr(0, slash), slash == std::string::npos ? "" : s.substr(slash + 1)}) {
+                if (const auto d = model::parseDate(part)) {
+                    points.push_back({static_cast<double>(d->earliest()),
+                                      static_cast<double>(d->latest()),
+                                      {model::AttributeType::Date, part}});
+                }
+            }
+            break;
+        }
+        case model::AttributeType::String:
+        case model::AttributeType::Boolean:
+            break;
+    }
+    return points;
+}
+
+double lowestOf(const model::AttributeValue& v) {
+    double low = std::numeric_limits<double>::infinity();
+    for (const Point& p : statedPoints(v)) low = std::min(low, p.low);
+    return low;
+}
+
+double highestOf(const model::AttributeValue& v) {
+    double high = -std::numeric_limits<double>::infinity();
+    for (const Point& p : statedPoints(v)) high = std::max(high, p.high);
+    return high;
+}
+
+std::size_t independentSources(const std::vector<const Attribution*>& claims) {
+    std::set<std::string> originals;
+    for (const Attribution* a : claims) {
+        if (const model::Source* s = originalSource(*a)) originals.insert(s->id);
+    }
+    return originals.size();
+}
+
+void checkAttributes(const store::GraphStore& store, const std::set<std::string>& attributes) {
+    std::map<std::string, bool> declared;  // attribute name -> compared by some type
+    for (const auto& [name, type] : store.schema().types) {
+        for (const auto& [attribute, attributeType] : type.attributes) {
+            declared[attribute] = declared[attribute] || isCompared(attributeType);
+        }
+    }
+    for (const std::string& attribute : attributes) {
+        const auto it = declared.find(attribute);
+        if (it == declared.end()) {
+            std::vector<std::string> names;
+            for (const auto& [name, compared] : declared) names.push_back(name);
+            std::string message =
+                fmt::format("no relation type has an attribute \"{}\"", text::terminalSafe(attribute));
+            const auto close = text::closestMatches(attribute, names);
+            if (!close.empty()) message += " — did you mean " + text::quotedAlternatives(close) + "?";
+            throw QueryError(message);
+        }
+        if (!it->second) {
+            throw QueryError(
+                fmt::format("attribute \"{}\" is free text or yes/no; only figures and dates are compared", attribute));
+        }
+    }
+}
+
+// The values stated for one attribute of one relation, as a conflict if two of them disagree.
+std::optional<Conflict> conflictAmong(store::Edge e, const std::string& attribute,
+                                      std::vector<ConflictingValue> values) {
+    bool disagree = false;
+    for (std::size_t a = 0; a < values.size() && !disagree; ++a) {
+        for (std::size_t b = a + 1; b < values.size() && !disagree; ++b) {
+            disagree = !model::mayAgree(values[a].value, values[b].value);
+        }
+    }
+    if (!disagree) return std::nullopt;
+    std::stable_sort(values.begin(), values.end(), [](const ConflictingValue& x, const ConflictingValue& y) {
+        const double lx = lowestOf(x.value), ly = lowestOf(y.value);
+        return lx != ly ? lx < ly : highestOf(x.value) < highestOf(y.value);
+    });
+    Conflict c{e, attribute, std::move(values), {}, {}, 0};
+    std::optional<Point> lowest, highest;
+    std::vector<const Attribution*> all;
+    for (ConflictingValue& v : c.values) {
+        std::vector<const Attribution*> claims;
+        for (const Attribution& a : v.claims) claims.push_back(&a);
+        v.independentSources = independentSources(claims);
+        all.insert(all.end(), claims.begin(), claims.end());
+        for (const Point& p : statedPoints(v.value)) {
+            if (!lowest || p.low < lowest->low) lowest = p;
+            if (!highest || p.high > highest->high) highest = p;
+        }
+    }
+    c.independentSources = independentSources(all);
+    c.lowest = lowest ? lowest->shown : c.values.front().value;
+    c.highest = highest ? highest->shown : c.values.back().value;
+    return c;
+}
+
+}  // namespace
+
+std::vector<Conflict> findConflicts(const store::GraphStore& store, const std::vector<store::Edge>& relations,
+                                    const ConflictOptions& options) {
+    checkAttributes(store, options.attributes);
     const std::vector<store::Edge>& scope = relations.empty() ? store.relations() : relations;
     std::vector<Conflict> out;
     for (const store::Edge e : scope) {
@@ -14,24 +155,26 @@ std::vector<Conflict> findConflicts(const store::GraphStore& store, const std::v
         for (std::size_t i = 0; i < r.claims.size(); ++i) {
             if (r.claims[i].stance == model::Stance::Denies) continue;
             for (const auto& [name, value] : r.claims[i].values) {
-                if (value.type == model::AttributeType::String || value.type == model::AttributeType::Boolean) continue;
+                if (!isCompared(value.type)) continue;
+                if (!options.attributes.empty() && options.attributes.count(name) == 0) continue;
                 auto& values = byAttribute[name];
                 auto it = std::find_if(values.begin(), values.end(),
                                        [&](const ConflictingValue& v) { return v.value == value; });
-                if (it == values.end()) it = values.insert(values.end(), ConflictingValue{value, {}});
+                if (it == values.end()) it = values.insert(values.end(), ConflictingValue{value, {}, 0});
                 it->claims.push_back(attributionOf(store, {e, i}));
             }
         }
         for (auto& [name, values] : byAttribute) {
-            bool disagree = false;
-            for (std::size_t a = 0; a < values.size() && !disagree; ++a) {
-                for (std::size_t b = a + 1; b < values.size() && !disagree; ++b) {
-                    disagree = !model::mayAgree(values[a].value, values[b].value);
-                }
-            }
-            if (disagree) out.push_back({e, name, std::move(values)});
+            auto conflict = conflictAmong(e, name, std::move(values));
+            if (conflict && conflict->independentSources >= options.minSources) out.push_back(std::move(*conflict));
         }
     }
+    const auto key = [&](const Conflict& c) {
+        return options.order == ConflictOrder::Sources  ? c.independentSources
+               : options.order == ConflictOrder::Values ? c.values.size()
+                                                        : 0;
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const Conflict& a, const Conflict& b) { return key(a) > key(b); });
     return out;
 }
 

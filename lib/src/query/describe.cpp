@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 namespace relgraph::query {
 
 std::string sourceLabel(const store::GraphStore& store, const model::Source& source) {
@@ -32,6 +34,34 @@ std::string attributesLine(const model::Attributes& attributes) {
         out += name + ": " + model::toDisplayString(value);
     }
     return out;
+}
+
+std::string sourcesLine(const store::GraphStore& store, store::Edge e) {
+    std::string out;
+    std::set<std::string> seen;
+    for (const model::Claim& c : store.relation(e).claims) {
+        const model::Source* s = store.findSource(c.source);
+        if (s && seen.insert(s->id).second) out += (out.empty() ? "" : ", ") + sourceLabel(store, *s);
+    }
+    return out;
+}
+
+std::string chainLine(const store::GraphStore& store, const Attribution& a) {
+    std::string out;
+    for (const std::string& step : chainNames(store, a)) out += (out.empty() ? "" : " \xE2\x86\x92 ") + step;
+    return out;
+}
+
+std::string roleName(ReportRole role) {
+    switch (role) {
+        case ReportRole::Originator:
+            return "originator";
+        case ReportRole::Intermediary:
+            return "intermediary";
+        case ReportRole::Publisher:
+            return "publisher";
+    }
+    return "";
 }
 
 }  // namespace relgraph::query

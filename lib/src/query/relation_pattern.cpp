@@ -29,27 +29,45 @@ std::vector<store::Edge> findRelations(const store::GraphStore& store, const Rel
     return out;
 }
 
+namespace {
+ReportSubject withEveryClaim(const store::GraphStore& store, ReportSubject subject) {
+    for (const store::Edge e : subject.relations) {
+        for (std::size_t i = 0; i < store.relation(e).claims.size(); ++i) subject.claims.push_back({e, i});
+    }
+    return subject;
+}
+}  // namespace
+
 ReportSubject resolveReportSubject(const store::GraphStore& store, const std::vector<std::string>& words) {
     const store::Graph& g = store.graph();
-    if (words.size() == 1) {
-        if (const auto e = store.findRelation(words[0]); e && !store.findEntity(words[0])) {
-            return {{*e}, store.relation(*e).id, relationSentence(store, *e)};
+    if (words.size() == 1 && !store.findEntity(words[0])) {
+        if (const auto e = store.findRelation(words[0])) {
+            return withEveryClaim(store, {{*e}, {}, store.relation(*e).id, relationSentence(store, *e)});
         }
+        if (const auto c = store.findClaim(words[0])) {
+            return {{c->relation},
+                    {*c},
+                    store.claim(*c).id,
+                    fmt::format("claim {} ({})", store.claim(*c).id, relationSentence(store, c->relation))};
+        }
+    }
+    if (words.size() == 1) {
         const store::Vertex v = store.resolveEntity(words[0]);
-        ReportSubject subject{{}, store.entity(v).id, store.entity(v).name};
+        ReportSubject subject{{}, {}, store.entity(v).id, store.entity(v).name};
         for (const store::Edge e : store.relations()) {
             if (boost::source(e, g) == v || boost::target(e, g) == v) subject.relations.push_back(e);
         }
-        return subject;
+        return withEveryClaim(store, std::move(subject));
     }
     const RelationPattern pattern = parseRelationPattern(store, words);
     const std::string& from = store.entity(pattern.from).id;
     const std::string& to = store.entity(pattern.to).id;
-    ReportSubject subject{findRelations(store, pattern), from + "." + pattern.type.value_or("any") + "." + to, ""};
     const std::string label = pattern.type ? store.schema().findType(*pattern.type)->label : "any relation";
-    subject.description = fmt::format("{} \xE2\x80\x94{}\xE2\x86\x92 {}", store.entity(pattern.from).name, label,
-                                      store.entity(pattern.to).name);
-    return subject;
+    return withEveryClaim(store, {findRelations(store, pattern),
+                                  {},
+                                  from + "." + pattern.type.value_or("any") + "." + to,
+                                  fmt::format("{} \xE2\x80\x94{}\xE2\x86\x92 {}", store.entity(pattern.from).name,
+                                              label, store.entity(pattern.to).name)});
 }
 
 }  // namespace relgraph::query

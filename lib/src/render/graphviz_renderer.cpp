@@ -288,41 +288,28 @@ LayoutEngine chooseEngine(const Diagram& diagram, LayoutEngine requested) {
     return diagram.nodes.size() <= 300 ? LayoutEngine::Dot : LayoutEngine::Sfdp;
 }
 
-std::string literalLabel(std::string_view text) {
+namespace {
+// '&' written &amp; (Graphviz decodes entities), each backslash written as `backslash`, control
+// characters shown as spaces (newlines kept when asked).
+std::string graphvizText(std::string_view text, std::string_view backslash, bool keepNewlines) {
     std::string out;
     out.reserve(text.size());
     for (const char c : text) {
-        if (c == '\\') out += "\\\\";
+        if (c == '\\') out += backslash;
         else if (c == '&') out += "&amp;";
+        else if (c == '\n' && keepNewlines) out += c;
         else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) out += ' ';
         else out += c;
     }
     return out;
 }
+}  // namespace
 
-std::string literalName(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        if (c == '&') out += "&amp;";
-        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) out += ' ';
-        else out += c;
-    }
-    return out;
-}
+std::string literalLabel(std::string_view text) { return graphvizText(text, "\\\\", false); }
 
-std::string literalTooltip(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        if (c == '\\') out += "\\\\\\\\";
-        else if (c == '&') out += "&amp;";
-        else if (c == '\n') out += '\n';
-        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) out += ' ';
-        else out += c;
-    }
-    return out;
-}
+std::string literalName(std::string_view text) { return graphvizText(text, "\\", false); }
+
+std::string literalTooltip(std::string_view text) { return graphvizText(text, "\\\\\\\\", true); }
 
 std::string renderDiagram(const Diagram& diagram, const Theme& theme, const RenderOptions& options) {
     const std::lock_guard<std::mutex> lock(graphvizMutex);

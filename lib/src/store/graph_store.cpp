@@ -13,6 +13,25 @@ template <class Record>
 void sortById(std::vector<Record>& records) {
     std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.id < b.id; });
 }
+
+// A schema entry (kind or relation type) by name or label, compared as names are; QueryError with
+// the closest names when there is none.
+template <class Entry>
+const Entry& resolveByNameOrLabel(const std::map<std::string, Entry>& entries, std::string_view nameOrLabel,
+                                  const char* what) {
+    const std::string wanted = text::normalizeName(nameOrLabel);
+    std::vector<std::string> names;
+    for (const auto& [name, entry] : entries) {
+        if (name == nameOrLabel || text::normalizeName(name) == wanted || text::normalizeName(entry.label) == wanted) {
+            return entry;
+        }
+        names.push_back(name);
+    }
+    std::string message = fmt::format("unknown {} \"{}\"", what, text::terminalSafe(nameOrLabel));
+    const auto close = text::closestMatches(nameOrLabel, names);
+    if (!close.empty()) message += " — did you mean " + text::quotedAlternatives(close) + "?";
+    throw QueryError(message);
+}
 }  // namespace
 
 GraphStore::GraphStore(model::GraphData data) : schema_(std::move(data.schema)), sources_(std::move(data.sources)) {
@@ -103,18 +122,11 @@ Vertex GraphStore::resolveEntity(std::string_view idNameOrAlias) const {
 }
 
 const model::RelationType& GraphStore::resolveType(std::string_view nameOrLabel) const {
-    const std::string wanted = text::normalizeName(nameOrLabel);
-    std::vector<std::string> names;
-    for (const auto& [name, type] : schema_.types) {
-        if (name == nameOrLabel || text::normalizeName(name) == wanted || text::normalizeName(type.label) == wanted) {
-            return type;
-        }
-        names.push_back(name);
-    }
-    std::string message = fmt::format("unknown relation type \"{}\"", text::terminalSafe(nameOrLabel));
-    const auto close = text::closestMatches(nameOrLabel, names);
-    if (!close.empty()) message += " — did you mean " + text::quotedAlternatives(close) + "?";
-    throw QueryError(message);
+    return resolveByNameOrLabel(schema_.types, nameOrLabel, "relation type");
+}
+
+const model::EntityKind& GraphStore::resolveKind(std::string_view nameOrLabel) const {
+    return resolveByNameOrLabel(schema_.kinds, nameOrLabel, "entity kind");
 }
 
 }  // namespace relgraph::store

@@ -61,3 +61,26 @@ TEST_CASE("show: relations grouped by type and claims made") {
     CHECK(wire.claimsMade.size() == 2);  // passed on c2 and c3
     CHECK(wire.groups.size() == 1);      // its reporting relations are listed too
 }
+
+TEST_CASE("who-reported: a claim id is a subject of its own") {
+    const store::GraphStore& s = testing::tiny();
+    const auto subject = query::resolveReportSubject(s, {"c4"});
+    REQUIRE(subject.claims.size() == 1);
+    CHECK(s.relation(subject.relations.at(0)).id == "r-alpha-workers-beta");
+    CHECK(subject.description == "claim c4 (Alphaland —sent workers→ Betastan)");
+    const auto report = query::whoReported(s, subject.claims);
+    REQUIRE(report.attributions.size() == 1);
+    REQUIRE(report.parties.size() == 1);
+    CHECK(s.entity(*report.parties[0].entity).id == "officials");
+    // Entity and relation subjects carry every claim of their relations.
+    CHECK(query::resolveReportSubject(s, {"alpha", "beta"}).claims.size() == 3);
+}
+
+TEST_CASE("who-reported: each party's earliest date, from claims or else their sources") {
+    const store::GraphStore& s = testing::tiny();
+    const auto report = query::whoReported(s, {*s.findRelation("r-alpha-workers-beta")});
+    CHECK(report.parties[0].earliestDate == "2025-02-09");  // the agency: claim dates
+    CHECK(report.parties[1].earliestDate == "2025-02-09");  // the officials: the wire bulletin's date
+    const auto daily = query::whoReported(s, {*s.findRelation("r-beta-voted-res1")});
+    CHECK(daily.parties[0].earliestDate == "2025-02-10");
+}

@@ -1,38 +1,28 @@
 #include <doctest/doctest.h>
 
+#include "path_checks.hpp"
 #include "relgraph/query/path_query.hpp"
 #include "test_graphs.hpp"
 
 using namespace relgraph;
-
-namespace {
-std::vector<std::string> entityIds(const store::GraphStore& s, const query::Path& p) {
-    std::vector<std::string> out;
-    for (const auto v : p.entities) out.push_back(s.entity(v).id);
-    return out;
-}
-std::vector<std::string> relationIds(const store::GraphStore& s, const query::Path& p) {
-    std::vector<std::string> out;
-    for (const auto& h : p.hops) out.push_back(s.relation(h.relation).id);
-    return out;
-}
-}  // namespace
+using testing::entityIds;
+using testing::Ids;
+using testing::relationIds;
 
 TEST_CASE("path: shortest path skips reporting relations unless asked") {
     const store::GraphStore& s = testing::tiny();
     query::PathOptions options;
     auto p = query::shortestPath(s, s.vertexOf("bob"), s.vertexOf("gamma"), options);
     REQUIRE(p.has_value());
-    CHECK(entityIds(s, *p) == std::vector<std::string>{"bob", "workers", "alpha", "gamma"});
-    CHECK(relationIds(s, *p) ==
-          std::vector<std::string>{"r-bob-employs-workers", "r-workers-member-alpha", "r-alpha-allied-gamma"});
+    CHECK(entityIds(s, *p) == Ids{"bob", "workers", "alpha", "gamma"});
+    CHECK(relationIds(s, *p) == Ids{"r-bob-employs-workers", "r-workers-member-alpha", "r-alpha-allied-gamma"});
     CHECK(p->hops[0].forward);
     CHECK(p->hops[2].forward == false);  // stored gamma -> alpha, walked alpha -> gamma
 
     options.filter.includeAttribution = true;
     p = query::shortestPath(s, s.vertexOf("bob"), s.vertexOf("gamma"), options);
     REQUIRE(p.has_value());
-    CHECK(entityIds(s, *p) == std::vector<std::string>{"bob", "wire", "gamma"});
+    CHECK(entityIds(s, *p) == Ids{"bob", "wire", "gamma"});
 }
 
 TEST_CASE("path: directed paths follow arrows, symmetric relations both ways") {
@@ -41,7 +31,7 @@ TEST_CASE("path: directed paths follow arrows, symmetric relations both ways") {
     options.directed = true;
     const auto p = query::shortestPath(s, s.vertexOf("ann"), s.vertexOf("gamma"), options);
     REQUIRE(p.has_value());
-    CHECK(entityIds(s, *p) == std::vector<std::string>{"ann", "alpha", "gamma"});
+    CHECK(entityIds(s, *p) == Ids{"ann", "alpha", "gamma"});
     CHECK_FALSE(query::shortestPath(s, s.vertexOf("beta"), s.vertexOf("alpha"), options).has_value());
 }
 
@@ -54,6 +44,63 @@ TEST_CASE("path: type filters restrict the hops") {
     const auto p = query::shortestPath(s, s.vertexOf("ann"), s.vertexOf("beta"), options);
     REQUIRE(p.has_value());
     CHECK(p->hops.size() == 2);
+}
+
+TEST_CASE("path: avoided types and kinds are walked around; the ends are never avoided") {
+    const store::GraphStore& s = testing::parallel();
+    query::PathOptions options;
+    options.filter.avoidKinds = {"person"};  // Cora Chen
+    auto p = query::shortestPath(s, s.vertexOf("a"), s.vertexOf("e"), options);
+    REQUIRE(p.has_value());
+    CHECK(entityIds(s, *p) == Ids{"a", "b", "d", "e"});
+    // The path may start at an entity of an avoided kind.
+    p = query::shortestPath(s, s.vertexOf("c"), s.vertexOf("b"), options);
+    REQUIRE(p.has_value());
+    CHECK(entityIds(s, *p) == Ids{"c", "a", "b"});
+
+    options.filter = {};
+    options.filter.avoidTypes = {"trades_with"};
+    p = query::shortestPath(s, s.vertexOf("a"), s.vertexOf("b"), options);
+    REQUIRE(p.has_value());
+    CHECK(relationIds(s, *p) == Ids{"r03"});
+    CHECK(p->parallel[0].empty());
+    options.filter.avoidTypes = {"trades_with", "sanctions"};
+    CHECK_FALSE(query::shortestPath(s, s.vertexOf("a"), s.vertexOf("b"), options).has_value());
+
+    options.filter = {};
+    options.filter.kinds = {"country"};  // only countries between the ends
+    p = query::shortestPath(s, s.vertexOf("a"), s.vertexOf("e"), options);
+    REQUIRE(p.has_value());
+    CHECK(entityIds(s, *p) == Ids{"a", "b", "d", "e"});
+}
+
+TEST_CASE("path: a hop lists the parallel relations between its two entities") {
+    const store::GraphStore& s = testing::parallel();
+    query::PathOptions options;
+    auto p = query::shortestPath(s, s.vertexOf("a"), s.vertexOf("d"), options);
+    REQUIRE(p.has_value());
+    CHECK(relationIds(s, *p) == Ids{"r01", "r04"});
+    REQUIRE(p->parallel.size() == 2);
+    REQUIRE(p->parallel[0].size() == 2);
+    CHECK(s.relation(p->parallel[0][0].relation).id == "r02");
+    CHECK(s.relation(p->parallel[0][1].relation).id == "r03");
+    CHECK(p->parallel[0][1].forward == false);  // Brigadoon sanctions Avalon, walked from Avalon
+    CHECK(p->parallel[1].empty());
+    // Directed: the sanction points the other way and is no alternative.
+    options.directed = true;
+    p = query::shortestPath(s, s.vertexOf("a"), s.vertexOf("d"), options);
+    REQUIRE(p.has_value());
+    REQUIRE(p->parallel[0].size() == 1);
+    CHECK(s.relation(p->parallel[0][0].relation).id == "r02");
+}
+
+TEST_CASE("path: max length bounds the search") {
+    const store::GraphStore& s = testing::parallel();
+    query::PathOptions options;
+    options.maxLength = 1;
+    CHECK_FALSE(query::shortestPath(s, s.vertexOf("a"), s.vertexOf("d"), options).has_value());
+    options.maxLength = 2;
+    CHECK(query::shortestPath(s, s.vertexOf("a"), s.vertexOf("d"), options).has_value());
 }
 
 TEST_CASE("path: from an entity to itself is empty; unconnected entities have none") {

@@ -7,11 +7,15 @@
 #include <vector>
 
 #include "relgraph/common/place.hpp"
+#include "relgraph/format/attribution_detail.hpp"
 #include "relgraph/query/attribution_query.hpp"
 #include "relgraph/query/conflict_query.hpp"
 #include "relgraph/query/entity_report.hpp"
+#include "relgraph/query/graph_statistics.hpp"
 #include "relgraph/query/neighborhood_query.hpp"
 #include "relgraph/query/path_query.hpp"
+#include "relgraph/query/reported_by_query.hpp"
+#include "relgraph/query/subgraph_query.hpp"
 
 namespace relgraph::format {
 
@@ -21,7 +25,13 @@ std::string entityJson(const store::GraphStore& store, const query::EntityReport
 std::string neighborhoodJson(const store::GraphStore& store, const query::Neighborhood& n, int depth);
 std::string pathJson(const store::GraphStore& store, store::Vertex from, store::Vertex to,
                      const std::optional<query::Path>& path);
-std::string attributionJson(const store::GraphStore& store, const query::AttributionReport& report);
+std::string pathSetJson(const store::GraphStore& store, store::Vertex from, store::Vertex to,
+                        const query::PathSet& paths);
+std::string attributionJson(const store::GraphStore& store, const query::AttributionReport& report,
+                            AttributionDetail detail = AttributionDetail::Full);
+std::string reportedByJson(const store::GraphStore& store, const query::ReportedBy& reported);
 std::string conflictJson(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts);
+std::string subgraphJson(const store::GraphStore& store, const query::Subgraph& subgraph);
+std::string statisticsJson(const store::GraphStore& store, const query::GraphStatistics& statistics, std::size_t top);
 
 }  // namespace relgraph::format

@@ -5,11 +5,15 @@
 #include <optional>
 #include <string>
 
+#include "relgraph/format/attribution_detail.hpp"
 #include "relgraph/query/attribution_query.hpp"
 #include "relgraph/query/conflict_query.hpp"
 #include "relgraph/query/entity_report.hpp"
+#include "relgraph/query/graph_statistics.hpp"
 #include "relgraph/query/neighborhood_query.hpp"
 #include "relgraph/query/path_query.hpp"
+#include "relgraph/query/reported_by_query.hpp"
+#include "relgraph/query/subgraph_query.hpp"
 
 namespace relgraph::format {
 
@@ -17,8 +21,13 @@ std::string entityTable(const store::GraphStore& store, const query::EntityRepor
 std::string neighborhoodTable(const store::GraphStore& store, const query::Neighborhood& n, int depth);
 std::string pathTable(const store::GraphStore& store, store::Vertex from, store::Vertex to,
                       const std::optional<query::Path>& path);
+std::string pathSetTable(const store::GraphStore& store, store::Vertex from, store::Vertex to,
+                         const query::PathSet& paths);
 std::string attributionTable(const store::GraphStore& store, const query::AttributionReport& report,
-                             const std::string& subject);
+                             const std::string& subject, AttributionDetail detail = AttributionDetail::Full);
+std::string reportedByTable(const store::GraphStore& store, const query::ReportedBy& reported);
 std::string conflictTable(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts);
+std::string subgraphTable(const store::GraphStore& store, const query::Subgraph& subgraph);
+std::string statisticsTable(const store::GraphStore& store, const query::GraphStatistics& statistics, std::size_t top);
 
 }  // namespace relgraph::format

@@ -2,6 +2,7 @@
 // Where sources disagree: relations whose claims state different figures or dates (attributes of
 // type integer, number, quantity, date or period) for the same attribute.
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,19 +12,40 @@ namespace relgraph::query {
 
 struct ConflictingValue {
     model::AttributeValue value;
-    std::vector<Attribution> claims;  // the claims stating this value, in claim order
+    std::vector<Attribution> claims;     // the claims stating this value, in claim order
+    std::size_t independentSources = 0;  // their sources, after folding republications into originals
 };
 
 struct Conflict {
     store::Edge relation;
     std::string attribute;
-    std::vector<ConflictingValue> values;  // two or more, in order of first appearance
+    std::vector<ConflictingValue> values;  // two or more, lowest first (ties: in order of first appearance)
+    // The lowest and highest figure or date any value states ("approximately 1,000" states 1,000;
+    // "10,000–12,000" states both ends; open ends of periods state nothing): integers, numbers or
+    // dates, displayed with model::toDisplayString.
+    model::AttributeValue lowest;
+    model::AttributeValue highest;
+    std::size_t independentSources = 0;  // behind all the values together
 };
 
-// Disagreements among the claims of `relations` (every relation when empty), in relation id then
-// attribute name order: an attribute is listed, with every value stated for it, when two of its
-// values cannot both be true (model::mayAgree). Claims that do not state an attribute do not
-// disagree on it; claims that deny the relation are not counted as stating its values.
-std::vector<Conflict> findConflicts(const store::GraphStore& store, const std::vector<store::Edge>& relations);
+enum class ConflictOrder {
+    Relation,  // relation id, then attribute name
+    Sources,   // most independent sources first
+    Values,    // most distinct values first
+};
+
+struct ConflictOptions {
+    std::set<std::string> attributes;  // only these attributes; empty: every figure and date
+    std::size_t minSources = 0;        // only disagreements resting on at least this many independent sources
+    ConflictOrder order = ConflictOrder::Relation;  // ties keep relation order
+};
+
+// Disagreements among the claims of `relations` (every relation when empty): an attribute is
+// listed, with every value stated for it, when two of its values cannot both be true
+// (model::mayAgree). Claims that do not state an attribute do not disagree on it; claims that deny
+// the relation are not counted as stating its values. QueryError when options.attributes names an
+// attribute no relation type declares, or one that is free text or a yes/no (never compared).
+std::vector<Conflict> findConflicts(const store::GraphStore& store, const std::vector<store::Edge>& relations,
+                                    const ConflictOptions& options = {});
 
 }  // namespace relgraph::query

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "relgraph/query/attribution_query.hpp"
+#include "relgraph/query/reported_by_query.hpp"
 #include "relgraph/query/traversal.hpp"
 
 namespace relgraph::query {
@@ -18,5 +20,14 @@ std::string hopLabel(const store::GraphStore& store, const Hop& hop);
 
 // "count: approximately 15,000; period: 2024"; empty when none.
 std::string attributesLine(const model::Attributes& attributes);
+
+// The distinct sources of a relation's claims, in claim order: "The Daily (2025-02-10), Wire Service (2025-02-09)".
+std::string sourcesLine(const store::GraphStore& store, store::Edge e);
+
+// "NIS → Yonhap → Newsweek" (chainNames joined).
+std::string chainLine(const store::GraphStore& store, const Attribution& a);
+
+// "originator", "intermediary", "publisher".
+std::string roleName(ReportRole role);
 
 }  // namespace relgraph::query

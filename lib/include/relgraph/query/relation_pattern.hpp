@@ -23,11 +23,13 @@ RelationPattern parseRelationPattern(const store::GraphStore& store, const std::
 std::vector<store::Edge> findRelations(const store::GraphStore& store, const RelationPattern& pattern);
 
 // What a who-reported question is about: an entity (every relation it takes part in), a relation
-// id, or a pattern FROM [TYPE] TO.
+// id, a claim id, or a pattern FROM [TYPE] TO. A word that is both an entity and a relation or
+// claim id means the entity.
 struct ReportSubject {
-    std::vector<store::Edge> relations;  // id order
-    std::string id;                      // identifier naming the subject (for diagram ids)
-    std::string description;             // "North Korea", "North Korea —sent workers→ Russia"
+    std::vector<store::Edge> relations;   // id order
+    std::vector<store::ClaimRef> claims;  // every claim on the relations, or the one claim asked about
+    std::string id;                       // identifier naming the subject (for diagram ids)
+    std::string description;              // "North Korea", "North Korea —sent workers→ Russia", "claim c2"
 };
 
 // Throws QueryError for unknown names; the relation list may be empty (nothing was reported).

@@ -55,6 +55,8 @@ public:
     Vertex resolveEntity(std::string_view idNameOrAlias) const;
     // A relation type by name or label ("sent_workers", "sent workers"); QueryError when unknown.
     const model::RelationType& resolveType(std::string_view nameOrLabel) const;
+    // An entity kind by name or label ("media_outlet", "Media outlet"); QueryError when unknown.
+    const model::EntityKind& resolveKind(std::string_view nameOrLabel) const;
 
     std::size_t claimCount() const { return claims_.size(); }
 

@@ -1,0 +1,16 @@
+#pragma once
+// Reading typed values written as text (CSV cells, GraphML data, DOT attributes).
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace relgraph::interchange {
+
+std::optional<std::int64_t> parseInteger(std::string_view text);
+// A finite decimal number ("1.5", "-2", "1e3"); nullopt for anything else, "nan" and "inf" included.
+std::optional<double> parseNumber(std::string_view text);
+// "true" or "false" in any case.
+std::optional<bool> parseBoolean(std::string_view text);
+
+}  // namespace relgraph::interchange

@@ -1,0 +1,32 @@
+#pragma once
+// Turning byte offsets in a file's text into line:column places, and finding invalid UTF-8.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "relgraph/common/place.hpp"
+
+namespace relgraph::interchange {
+
+class LineIndex {
+public:
+    LineIndex(std::string file, std::string_view text);
+    // 1-based line and byte column of `offset`.
+    Place place(std::size_t offset) const;
+
+private:
+    std::string file_;
+    std::vector<std::size_t> lineStarts_;
+};
+
+// The offset of the first byte that is not part of valid UTF-8 (overlong forms, surrogates and
+// code points past U+10FFFF included); nullopt when all of `text` is valid.
+std::optional<std::size_t> invalidUtf8Offset(std::string_view text);
+
+// Reads a whole file; throws nothing: on failure returns nullopt and sets `error`.
+std::optional<std::string> readTextFile(const std::string& path, std::string& error);
+
+}  // namespace relgraph::interchange

@@ -1,0 +1,27 @@
+#include "relgraph/query/path_query.hpp"
+#include "step_graph.hpp"
+
+namespace relgraph::query {
+
+// A path is shortest exactly when every hop brings it one hop nearer `to`, so a depth-first walk
+// along such hops lists them all, in relation id order, without dead ends.
+PathSet allShortestPaths(const store::GraphStore& store, store::Vertex from, store::Vertex to,
+                         const PathOptions& options) {
+    const StepGraph graph(store, options, {from, to});
+    const std::vector<std::size_t> distance = graph.distancesTo(to);
+    PathSet result{PathSetKind::AllShortest, {}, PathLimit::None};
+    if (distance[from] == StepGraph::kUnreachable || distance[from] > options.maxLength) return result;
+    ExpansionBudget budget(options.maxExpansions);
+    graph.pathsOfLength(from, to, distance[from], distance, budget, [&](const HopSequence& hops) {
+        if (result.paths.size() == options.maxPaths) {
+            result.stoppedBy = PathLimit::MaxPaths;
+            return false;
+        }
+        result.paths.push_back(graph.toPath(from, hops));
+        return true;
+    });
+    if (budget.exhausted()) result.stoppedBy = PathLimit::MaxExpansions;
+    return result;
+}
+
+}  // namespace relgraph::query

@@ -1,0 +1,31 @@
+#include <algorithm>
+
+#include "relgraph/query/path_query.hpp"
+#include "step_graph.hpp"
+
+namespace relgraph::query {
+
+// Length by length, so that the paths come shortest first and a cap keeps the first ones.
+PathSet allSimplePaths(const store::GraphStore& store, store::Vertex from, store::Vertex to,
+                       const PathOptions& options) {
+    const StepGraph graph(store, options, {from, to});
+    const std::vector<std::size_t> distance = graph.distancesTo(to);
+    PathSet result{PathSetKind::AllSimple, {}, PathLimit::None};
+    if (distance[from] == StepGraph::kUnreachable) return result;
+    const std::size_t longest = std::min(options.maxLength, graph.size() - 1);  // a simple path visits each entity once
+    ExpansionBudget budget(options.maxExpansions);
+    for (std::size_t length = distance[from]; length <= longest && result.stoppedBy == PathLimit::None; ++length) {
+        graph.pathsOfLength(from, to, length, distance, budget, [&](const HopSequence& hops) {
+            if (result.paths.size() == options.maxPaths) {
+                result.stoppedBy = PathLimit::MaxPaths;
+                return false;
+            }
+            result.paths.push_back(graph.toPath(from, hops));
+            return true;
+        });
+        if (budget.exhausted()) result.stoppedBy = PathLimit::MaxExpansions;
+    }
+    return result;
+}
+
+}  // namespace relgraph::query

@@ -1,0 +1,39 @@
+#pragma once
+// Helpers shared by the path tests: paths written as entity ids or relation ids.
+
+#include <string>
+#include <vector>
+
+#include "relgraph/query/path_query.hpp"
+
+namespace relgraph::testing {
+
+using Ids = std::vector<std::string>;
+
+inline Ids entityIds(const store::GraphStore& s, const query::Path& p) {
+    Ids out;
+    for (const auto v : p.entities) out.push_back(s.entity(v).id);
+    return out;
+}
+
+inline Ids relationIds(const store::GraphStore& s, const query::Path& p) {
+    Ids out;
+    for (const auto& h : p.hops) out.push_back(s.relation(h.relation).id);
+    return out;
+}
+
+// Every path of a set as its relation ids.
+inline std::vector<Ids> relationIds(const store::GraphStore& s, const query::PathSet& paths) {
+    std::vector<Ids> out;
+    for (const auto& p : paths.paths) out.push_back(relationIds(s, p));
+    return out;
+}
+
+// Every path of a set as its entity ids.
+inline std::vector<Ids> entityIds(const store::GraphStore& s, const query::PathSet& paths) {
+    std::vector<Ids> out;
+    for (const auto& p : paths.paths) out.push_back(entityIds(s, p));
+    return out;
+}
+
+}  // namespace relgraph::testing
