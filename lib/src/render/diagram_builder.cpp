@@ -275,6 +275,9 @@ Diagram pathDiagram(const store::GraphStore& store, const query::Path& path, boo
               options);
     for (const store::Vertex v : path.entities) b.entity(v, true);
     for (const query::Hop& hop : path.hops) b.relation(hop.relation, true);
+    for (const auto& others : path.parallel) {
+        for (const query::Hop& hop : others) b.relation(hop.relation, true);
+    }
     if (context) {
         for (const store::Vertex v : path.entities) {
             for (const query::Hop& hop : query::hopsFrom(store, v, query::Direction::Both, filter)) {
@@ -286,6 +289,68 @@ Diagram pathDiagram(const store::GraphStore& store, const query::Path& path, boo
     for (const store::Vertex v : path.entities) names.push_back(store.entity(v).name);
     return b.finish(fmt::format("A shortest path of {}: {}.", plural(path.hops.size(), "hop", "hops"),
                                 join(names, ", then ")));
+}
+
+Diagram pathSetDiagram(const store::GraphStore& store, const query::PathSet& paths, store::Vertex from,
+                       store::Vertex to, const DiagramOptions& options) {
+    const model::Entity& a = store.entity(from);
+    const model::Entity& z = store.entity(to);
+    const char* what = paths.kind == query::PathSetKind::AllShortest ? "shortest"
+                       : paths.kind == query::PathSetKind::KShortest ? "shortest simple"
+                                                                      : "simple";
+    Builder b(store, fmt::format("paths-{}-{}", a.id, z.id),
+              fmt::format("{} {} path{} from {} to {}", paths.paths.size(), what, paths.paths.size() == 1 ? "" : "s",
+                          a.name, z.name),
+              options);
+    b.entity(from, true);
+    b.entity(to, true);
+    for (const query::Path& path : paths.paths) {
+        for (const query::Hop& hop : path.hops) b.relation(hop.relation);
+        for (const auto& others : path.parallel) {
+            for (const query::Hop& hop : others) b.relation(hop.relation);
+        }
+    }
+    Diagram d = b.finish(fmt::format("The union of {} {} between {} and {}.", plural(paths.paths.size(), "path", "paths"),
+                                     what, a.name, z.name));
+    if (paths.stoppedBy != query::PathLimit::None) {
+        d.omitted = (d.omitted.empty() ? "" : d.omitted + "; ") +
+                    std::string("the search stopped at a limit: more paths exist");
+    }
+    return d;
+}
+
+Diagram subgraphDiagram(const store::GraphStore& store, const query::Subgraph& subgraph, const DiagramOptions& options) {
+    std::vector<std::string> names;
+    for (const store::Vertex v : subgraph.terminals) names.push_back(store.entity(v).name);
+    const bool connecting = subgraph.kind == query::SubgraphKind::Connecting;
+    std::string id = connecting ? "connecting" : "subgraph";
+    for (const store::Vertex v : subgraph.terminals) id += "-" + store.entity(v).id;
+    Builder b(store, id, (connecting ? "How these connect: " : "Among ") + join(names, ", "), options);
+    for (const store::Vertex v : subgraph.terminals) b.entity(v, true);
+    for (const store::Vertex v : subgraph.entities) b.entity(v);
+    for (const store::Edge e : subgraph.relations) b.relation(e);
+    std::vector<std::string> apart;
+    for (const query::Connection& c : subgraph.connections) {
+        if (!c.length) apart.push_back(store.entity(c.from).name + " and " + store.entity(c.to).name);
+    }
+    Diagram d = b.finish(fmt::format("{} and {}.", plural(subgraph.entities.size(), "entity", "entities"),
+                                     plural(subgraph.relations.size(), "relation", "relations")));
+    if (!apart.empty()) d.omitted = "not connected: " + join(apart, "; ");
+    return d;
+}
+
+Diagram reportedByDiagram(const store::GraphStore& store, const query::ReportedBy& reported,
+                          const DiagramOptions& options) {
+    const model::Entity& party = store.entity(reported.party);
+    Builder b(store, "reported-by-" + party.id, "What " + party.name + " reported", options);
+    b.entity(reported.party, true);
+    for (const store::Edge e : reported.relations) b.relationNode(e);
+    for (const query::ReportedClaim& c : reported.claims) {
+        b.chain(c.attribution, "relation." + store.relation(c.attribution.claim.relation).id, "reported");
+    }
+    return b.finish(fmt::format("{} about {} that {} originated, passed on or published.",
+                                plural(reported.claims.size(), "claim", "claims"),
+                                plural(reported.relations.size(), "relation", "relations"), party.name));
 }
 
 Diagram attributionDiagram(const store::GraphStore& store, const query::AttributionReport& report,
@@ -322,27 +387,27 @@ Diagram conflictDiagram(const store::GraphStore& store, const std::vector<query:
                                 plural(conflicts.size(), "figure or date", "figures or dates")));
 }
 
-Diagram graphDiagram(const store::GraphStore& store, const std::set<std::string>& types,
-                     const std::set<std::string>& kinds, bool includeAttribution, const DiagramOptions& options) {
+Diagram graphDiagram(const store::GraphStore& store, const query::TraversalFilter& filter,
+                     const DiagramOptions& options) {
     const store::Graph& g = store.graph();
-    std::string title = "The whole graph";
-    if (!types.empty() || !kinds.empty()) title = "Part of the graph";
-    Builder b(store, "graph", title, options);
-    auto kindAllowed = [&](store::Vertex v) { return kinds.empty() || kinds.count(store.entity(v).kind) > 0; };
-    query::TraversalFilter filter;
-    filter.types = types;
-    filter.includeAttribution = includeAttribution;
+    const bool filtered =
+        !filter.types.empty() || !filter.avoidTypes.empty() || !filter.kinds.empty() || !filter.avoidKinds.empty();
+    Builder b(store, "graph", filtered ? "Part of the graph" : "The whole graph", options);
+    const bool typed = !filter.types.empty() || !filter.avoidTypes.empty();
     for (const store::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
-        if (kindAllowed(v) && types.empty()) b.entity(v);
+        if (!typed && filter.allowsEntity(store, v)) b.entity(v);
     }
     std::size_t drawn = 0;
     for (const store::Edge e : store.relations()) {
-        if (!filter.allows(store, e) || !kindAllowed(boost::source(e, g)) || !kindAllowed(boost::target(e, g))) continue;
+        if (!filter.allows(store, e) || !filter.allowsEntity(store, boost::source(e, g)) ||
+            !filter.allowsEntity(store, boost::target(e, g))) {
+            continue;
+        }
         b.relation(e);
         ++drawn;
     }
     return b.finish(fmt::format("{} of the graph{}.", plural(drawn, "relation", "relations"),
-                                types.empty() && kinds.empty() ? "" : " matching the filters"));
+                                filtered ? " matching the filters" : ""));
 }
 
 }  // namespace relgraph::render

@@ -114,7 +114,7 @@ private:
 
     void indexPage() {
         const Markup& m = *markup_;
-        const Diagram overview = graphDiagram(store_, {}, {}, false, options_.diagram);
+        const Diagram overview = graphDiagram(store_, {}, options_.diagram);
         const std::string svg = images(overview, "overview");
         std::string page = m.heading(1, "Graph overview");
         page += m.text(fmt::format("{} entities, {} relations and {} claims from {} sources.",

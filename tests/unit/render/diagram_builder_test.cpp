@@ -7,6 +7,8 @@
 
 #include "relgraph/query/conflict_query.hpp"
 #include "relgraph/query/neighborhood_query.hpp"
+#include "relgraph/query/reported_by_query.hpp"
+#include "relgraph/query/subgraph_query.hpp"
 #include "relgraph/render/diagram_builder.hpp"
 #include "render/render_test_support.hpp"
 
@@ -20,6 +22,9 @@ extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
 using namespace relgraph;
 using testing::draw;
 using testing::has;
+using testing::onlyKinds;
+using testing::onlyTypes;
+using testing::withAttribution;
 
 namespace {
 bool hasEdge(const render::Diagram& d, const std::string& from, const std::string& to) {
@@ -100,13 +105,13 @@ TEST_CASE("diagram: a path in its context: the path emphasized, its neighbours d
 
 TEST_CASE("diagram: the whole graph, or the part with some types and kinds") {
     const store::GraphStore& s = testing::tiny();
-    CHECK(render::graphDiagram(s, {}, {}, false).edges.size() == 7);  // the two reporting relations left out
-    CHECK(render::graphDiagram(s, {}, {}, true).edges.size() == 9);
-    const auto countries = render::graphDiagram(s, {}, {"country"}, false);
+    CHECK(render::graphDiagram(s, {}).edges.size() == 7);  // the two reporting relations left out
+    CHECK(render::graphDiagram(s, withAttribution()).edges.size() == 9);
+    const auto countries = render::graphDiagram(s, onlyKinds({"country"}));
     CHECK(countries.nodes.size() == 3);
     CHECK(countries.edges.size() == 2);
     CHECK(countries.title == "Part of the graph");
-    CHECK(render::graphDiagram(s, {"leads"}, {}, false).edges.size() == 2);
+    CHECK(render::graphDiagram(s, onlyTypes({"leads"})).edges.size() == 2);
 }
 
 TEST_CASE("diagram: input order does not change a byte of the drawing") {
@@ -125,8 +130,8 @@ TEST_CASE("diagram: input order does not change a byte of the drawing") {
     std::filesystem::remove_all(dir);
     const store::GraphStore& s = testing::tiny();
     for (const auto format : {render::ImageFormat::Svg, render::ImageFormat::Dot}) {
-        CHECK(draw(s, render::graphDiagram(s, {}, {}, true), format) ==
-              draw(*shuffled, render::graphDiagram(*shuffled, {}, {}, true), format));
+        CHECK(draw(s, render::graphDiagram(s, withAttribution()), format) ==
+              draw(*shuffled, render::graphDiagram(*shuffled, withAttribution()), format));
         const auto n = query::neighborhood(s, s.vertexOf("alpha"), {});
         const auto m = query::neighborhood(*shuffled, shuffled->vertexOf("alpha"), {});
         CHECK(draw(s, render::neighborhoodDiagram(s, n, 1), format) ==
@@ -137,7 +142,7 @@ TEST_CASE("diagram: input order does not change a byte of the drawing") {
 TEST_CASE("diagram: memory stays flat over 500 renders") {
     const store::GraphStore& s = testing::tiny();
     const render::Theme theme = testing::defaultTheme(s);
-    const auto d = render::graphDiagram(s, {}, {}, true);
+    const auto d = render::graphDiagram(s, withAttribution());
     auto renderMany = [&](int times) {
         for (int i = 0; i < times; ++i) CHECK(!render::renderDiagram(d, theme, {}).empty());
     };
@@ -147,4 +152,42 @@ TEST_CASE("diagram: memory stays flat over 500 renders") {
     const std::size_t after = liveHeapBytes();
     INFO("live heap before ", before, " after ", after);
     CHECK(after <= before + 64 * 1024);
+}
+
+TEST_CASE("diagram: several paths drawn as their union, the ends emphasized") {
+    const store::GraphStore& s = testing::tiny();
+    query::PathOptions options;
+    options.maxLength = 4;
+    const auto set = query::allSimplePaths(s, s.vertexOf("ann"), s.vertexOf("beta"), options);
+    REQUIRE(set.paths.size() >= 1);
+    const auto d = render::pathSetDiagram(s, set, s.vertexOf("ann"), s.vertexOf("beta"));
+    CHECK(node(d, "ann")->emphasized);
+    CHECK(node(d, "beta")->emphasized);
+    CHECK_FALSE(node(d, "alpha")->emphasized);
+    CHECK(hasEdge(d, "ann", "alpha"));
+    CHECK(hasEdge(d, "alpha", "beta"));
+    CHECK(has(d.title, "simple path"));
+    query::PathSet stopped = set;
+    stopped.stoppedBy = query::PathLimit::MaxPaths;
+    CHECK(has(render::pathSetDiagram(s, stopped, s.vertexOf("ann"), s.vertexOf("beta")).omitted, "more paths exist"));
+}
+
+TEST_CASE("diagram: a connecting subgraph names the pairs that are not connected") {
+    const store::GraphStore& s = testing::tiny();
+    const auto sub = query::connectingSubgraph(s, {s.vertexOf("ann"), s.vertexOf("beta"), s.vertexOf("daily")}, {});
+    const auto d = render::subgraphDiagram(s, sub);
+    CHECK(node(d, "ann")->emphasized);
+    CHECK(node(d, "daily")->emphasized);
+    CHECK(node(d, "alpha") != nullptr);
+    CHECK(has(d.omitted, "not connected: "));
+    CHECK(has(d.omitted, "The Daily"));
+}
+
+TEST_CASE("diagram: what an entity reported, with the chains it took part in") {
+    const store::GraphStore& s = testing::tiny();
+    const auto d = render::reportedByDiagram(s, query::reportedBy(s, s.vertexOf("spy"), false));
+    CHECK(node(d, "spy")->emphasized);
+    CHECK(hasEdge(d, "spy", "wire"));
+    CHECK(hasEdge(d, "source.s-daily", "relation.r-alpha-workers-beta"));
+    CHECK(d.title == "What Alpha Intelligence Agency reported");
 }

@@ -8,6 +8,9 @@
 using namespace relgraph;
 using testing::draw;
 using testing::has;
+using testing::onlyKinds;
+using testing::onlyTypes;
+using testing::withAttribution;
 
 namespace {
 render::Diagram gamma(const store::GraphStore& s, const render::DiagramOptions& options = {}) {
@@ -98,7 +101,7 @@ TEST_CASE("render: the engine is chosen by size; every engine lays the fixture o
         render::RenderOptions options;
         options.engine = engine;
         CAPTURE(render::layoutEngineName(engine));
-        CHECK(has(draw(s, render::graphDiagram(s, {}, {}, false), render::ImageFormat::Svg, options), "</svg>"));
+        CHECK(has(draw(s, render::graphDiagram(s, {}), render::ImageFormat::Svg, options), "</svg>"));
     }
 }
 
@@ -106,7 +109,7 @@ TEST_CASE("render: a layout past its time limit is stopped with a clear error") 
     render::RenderOptions options;
     options.timeLimit = std::chrono::milliseconds(1);
     const store::GraphStore& s = testing::bundled();
-    CHECK_THROWS_WITH_AS(draw(s, render::graphDiagram(s, {}, {}, true), render::ImageFormat::Svg, options),
+    CHECK_THROWS_WITH_AS(draw(s, render::graphDiagram(s, withAttribution()), render::ImageFormat::Svg, options),
                          doctest::Contains("was stopped"), RenderError);
 }
 
@@ -158,7 +161,7 @@ TEST_CASE("render: theme files are validated with placed errors") {
 
 TEST_CASE("render: the legend lists the kinds drawn and the specially styled types") {
     const store::GraphStore& s = testing::tiny();
-    const render::Diagram d = render::graphDiagram(s, {}, {}, true);
+    const render::Diagram d = render::graphDiagram(s, withAttribution());
     std::vector<std::string> kinds, types;
     for (const auto& e : d.legend) (e.isType ? types : kinds).push_back(e.name);
     CHECK(kinds == std::vector<std::string>{"agency", "country", "document", "group", "media", "person"});
@@ -177,12 +180,12 @@ TEST_CASE("render: clusters by kind and by a relation type") {
     const store::GraphStore& s = testing::tiny();
     render::DiagramOptions options;
     options.cluster = render::ClusterMode::Kind;
-    auto d = render::graphDiagram(s, {}, {}, false, options);
+    auto d = render::graphDiagram(s, {}, options);
     CHECK(d.clusters.size() == 6);
     CHECK(has(draw(s, d), "id=\"graph&#45;cluster&#45;kind&#45;country\""));
     options.cluster = render::ClusterMode::Relation;
     options.clusterType = "member_of";
-    d = render::graphDiagram(s, {}, {}, false, options);
+    d = render::graphDiagram(s, {}, options);
     REQUIRE(d.clusters.size() == 1);
     CHECK(d.clusters[0].label == "Alphaland");
     for (const auto& n : d.nodes) {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "relgraph/load/theme_loader.hpp"
+#include "relgraph/query/traversal.hpp"
 #include "relgraph/render/graphviz_renderer.hpp"
 #include "relgraph/render/theme.hpp"
 #include "test_graphs.hpp"
@@ -18,6 +19,24 @@ inline std::string draw(const store::GraphStore& s, const render::Diagram& d,
                         render::ImageFormat format = render::ImageFormat::Svg, render::RenderOptions options = {}) {
     options.format = format;
     return render::renderDiagram(d, defaultTheme(s), options);
+}
+
+inline query::TraversalFilter withAttribution() {
+    query::TraversalFilter f;
+    f.includeAttribution = true;
+    return f;
+}
+
+inline query::TraversalFilter onlyKinds(std::set<std::string> kinds) {
+    query::TraversalFilter f;
+    f.kinds = std::move(kinds);
+    return f;
+}
+
+inline query::TraversalFilter onlyTypes(std::set<std::string> types) {
+    query::TraversalFilter f;
+    f.types = std::move(types);
+    return f;
 }
 
 inline bool has(const std::string& haystack, const std::string& needle) {

@@ -10,6 +10,8 @@
 #include "relgraph/query/conflict_query.hpp"
 #include "relgraph/query/neighborhood_query.hpp"
 #include "relgraph/query/path_query.hpp"
+#include "relgraph/query/reported_by_query.hpp"
+#include "relgraph/query/subgraph_query.hpp"
 #include "relgraph/render/diagram.hpp"
 
 namespace relgraph::render {
@@ -32,6 +34,20 @@ Diagram neighborhoodDiagram(const store::GraphStore& store, const query::Neighbo
 Diagram pathDiagram(const store::GraphStore& store, const query::Path& path, bool context,
                     const query::TraversalFilter& filter = {}, const DiagramOptions& options = {});
 
+// Several paths between two entities: their union, the two ends emphasized; says so when the search
+// stopped at a limit and more paths exist.
+Diagram pathSetDiagram(const store::GraphStore& store, const query::PathSet& paths, store::Vertex from,
+                       store::Vertex to, const DiagramOptions& options = {});
+
+// A subgraph: its entities (the ones asked about emphasized) and relations; for a connecting
+// subgraph, names the pairs that are not connected.
+Diagram subgraphDiagram(const store::GraphStore& store, const query::Subgraph& subgraph,
+                        const DiagramOptions& options = {});
+
+// What an entity reported: each relation as a node, and the chain of every claim it took part in.
+Diagram reportedByDiagram(const store::GraphStore& store, const query::ReportedBy& reported,
+                          const DiagramOptions& options = {});
+
 // Each relation drawn as a node between its endpoints, and every attribution chain leading to it:
 // originators → intermediaries → the source that carries the claim; republications link sources.
 // `id` must be an identifier (it prefixes every SVG id); `title` is shown above the drawing.
@@ -42,9 +58,9 @@ Diagram attributionDiagram(const store::GraphStore& store, const query::Attribut
 Diagram conflictDiagram(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts,
                         const std::string& id, const std::string& title, const DiagramOptions& options = {});
 
-// The whole graph, or the part with these relation types and entity kinds (empty: all);
-// attribution relations only with `includeAttribution` or when named in `types`.
-Diagram graphDiagram(const store::GraphStore& store, const std::set<std::string>& types,
-                     const std::set<std::string>& kinds, bool includeAttribution, const DiagramOptions& options = {});
+// The whole graph, or the part `filter` allows (relation types and entity kinds to use or avoid;
+// attribution relations only when it includes them or names their types).
+Diagram graphDiagram(const store::GraphStore& store, const query::TraversalFilter& filter,
+                     const DiagramOptions& options = {});
 
 }  // namespace relgraph::render
