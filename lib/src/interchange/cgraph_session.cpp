@@ -1,11 +1,12 @@
 #include "interchange/cgraph_session.hpp"
 
+#include "relgraph/common/graphviz_lock.hpp"
+
 namespace relgraph::interchange {
 
 namespace {
 
-std::mutex cgraphMutex;
-std::string collected;  // guarded by cgraphMutex
+std::string collected;  // guarded by graphvizMutex()
 
 int collect(char* message) {
     collected += message;
@@ -40,7 +41,7 @@ Agdisc_t stringDisc{&AgMemDisc, &AgIdDisc, &stringIo};
 
 }  // namespace
 
-CgraphSession::CgraphSession() : lock_(cgraphMutex) {
+CgraphSession::CgraphSession() : lock_(graphvizMutex()) {
     collected.clear();
     previous_ = agseterrf(collect);
     agseterr(AGWARN);

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "relgraph/common/error.hpp"
+#include "relgraph/common/graphviz_lock.hpp"
 #include "render/isolated_run.hpp"
 #include "render/svg_accessibility.hpp"
 
@@ -16,8 +17,7 @@ namespace relgraph::render {
 
 namespace {
 
-std::mutex graphvizMutex;
-std::string graphvizErrors;  // guarded by graphvizMutex
+std::string graphvizErrors;  // guarded by graphvizMutex()
 
 int collectError(char* message) {
     graphvizErrors += message;
@@ -312,7 +312,7 @@ std::string literalName(std::string_view text) { return graphvizText(text, "\\",
 std::string literalTooltip(std::string_view text) { return graphvizText(text, "\\\\\\\\", true); }
 
 std::string renderDiagram(const Diagram& diagram, const Theme& theme, const RenderOptions& options) {
-    const std::lock_guard<std::mutex> lock(graphvizMutex);
+    const std::lock_guard<std::mutex> lock(graphvizMutex());
     graphvizErrors.clear();
     agseterrf(collectError);
     agseterr(AGWARN);
