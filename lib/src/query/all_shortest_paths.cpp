@@ -11,16 +11,7 @@ PathSet allShortestPaths(const store::GraphStore& store, store::Vertex from, sto
     const std::vector<std::size_t> distance = graph.distancesTo(to);
     PathSet result{PathSetKind::AllShortest, {}, PathLimit::None};
     if (distance[from] == StepGraph::kUnreachable || distance[from] > options.maxLength) return result;
-    ExpansionBudget budget(options.maxExpansions);
-    graph.pathsOfLength(from, to, distance[from], distance, budget, [&](const HopSequence& hops) {
-        if (result.paths.size() == options.maxPaths) {
-            result.stoppedBy = PathLimit::MaxPaths;
-            return false;
-        }
-        result.paths.push_back(graph.toPath(from, hops));
-        return true;
-    });
-    if (budget.exhausted()) result.stoppedBy = PathLimit::MaxExpansions;
+    graph.collectPaths(from, to, distance[from], distance[from], distance, options, result);
     return result;
 }
 

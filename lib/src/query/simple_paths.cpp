@@ -13,18 +13,7 @@ PathSet allSimplePaths(const store::GraphStore& store, store::Vertex from, store
     PathSet result{PathSetKind::AllSimple, {}, PathLimit::None};
     if (distance[from] == StepGraph::kUnreachable) return result;
     const std::size_t longest = std::min(options.maxLength, graph.size() - 1);  // a simple path visits each entity once
-    ExpansionBudget budget(options.maxExpansions);
-    for (std::size_t length = distance[from]; length <= longest && result.stoppedBy == PathLimit::None; ++length) {
-        graph.pathsOfLength(from, to, length, distance, budget, [&](const HopSequence& hops) {
-            if (result.paths.size() == options.maxPaths) {
-                result.stoppedBy = PathLimit::MaxPaths;
-                return false;
-            }
-            result.paths.push_back(graph.toPath(from, hops));
-            return true;
-        });
-        if (budget.exhausted()) result.stoppedBy = PathLimit::MaxExpansions;
-    }
+    graph.collectPaths(from, to, distance[from], longest, distance, options, result);
     return result;
 }
 

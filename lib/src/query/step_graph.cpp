@@ -168,4 +168,21 @@ Path StepGraph::toPath(store::Vertex from, const HopSequence& hops) const {
     return path;
 }
 
+void StepGraph::collectPaths(store::Vertex from, store::Vertex to, std::size_t shortest, std::size_t longest,
+                             const std::vector<std::size_t>& distanceTo, const PathOptions& options,
+                             PathSet& result) const {
+    ExpansionBudget budget(options.maxExpansions);
+    for (std::size_t length = shortest; length <= longest && result.stoppedBy == PathLimit::None; ++length) {
+        pathsOfLength(from, to, length, distanceTo, budget, [&](const HopSequence& hops) {
+            if (result.paths.size() == options.maxPaths) {
+                result.stoppedBy = PathLimit::MaxPaths;
+                return false;
+            }
+            result.paths.push_back(toPath(from, hops));
+            return true;
+        });
+        if (budget.exhausted()) result.stoppedBy = PathLimit::MaxExpansions;
+    }
+}
+
 }  // namespace relgraph::query

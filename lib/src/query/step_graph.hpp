@@ -47,6 +47,12 @@ public:
                        const std::vector<std::size_t>& distanceTo, ExpansionBudget& budget,
                        const std::function<bool(const HopSequence&)>& found) const;
 
+    // Adds to `result` every simple path from `from` to `to` of `shortest` to `longest` hops,
+    // length by length (so a cap keeps the first ones), until options.maxPaths or
+    // options.maxExpansions stops it (recorded in result.stoppedBy). `distanceTo` is distancesTo(to).
+    void collectPaths(store::Vertex from, store::Vertex to, std::size_t shortest, std::size_t longest,
+                      const std::vector<std::size_t>& distanceTo, const PathOptions& options, PathSet& result) const;
+
     // Fewer hops first, then by relation ids hop by hop.
     bool before(const HopSequence& a, const HopSequence& b) const;
 

@@ -4,14 +4,13 @@
 
 #include <doctest/doctest.h>
 
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <set>
 
 #include "interchange/interchange_checks.hpp"
+#include "unreadable_file.hpp"
 #include "relgraph/interchange/graph_writer.hpp"
 
 namespace {
@@ -82,18 +81,8 @@ TEST_CASE("interchange: paths that are missing, unreadable or of no readable typ
     CHECK(contains(importErrors({folder.path / "tables"}),
                    "tables: no .json graph files (or .csv and .tsv tables) in this folder"));
 
-    // A UNIX socket exists and is not a folder, but cannot be opened as a file, even by root.
     const fs::path socketPath = folder.path / "socket.dot";
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    const std::string native = socketPath.string();
-    REQUIRE(native.size() < sizeof(address.sun_path));
-    native.copy(address.sun_path, native.size());
-    const int bound = ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address));
-    ::close(fd);
-    REQUIRE(bound == 0);
+    relgraph::testing::makeUnreadableFile(socketPath);
     CHECK(contains(importErrors({socketPath}), "socket.dot: cannot read file: "));
 }
 

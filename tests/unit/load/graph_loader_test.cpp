@@ -11,8 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 #include <utility>
 #include <vector>
@@ -22,6 +20,7 @@
 #include "relgraph/store/graph_store.hpp"
 #include "load/diagnostic_checks.hpp"
 #include "test_graphs.hpp"
+#include "unreadable_file.hpp"
 
 namespace {
 
@@ -1485,18 +1484,8 @@ TEST_CASE("loader: a file that is not .json is refused by its extension") {
 
 TEST_CASE("loader: a .json path that cannot be read is reported") {
     TempDir dir;
-    // A UNIX socket exists and is not a folder, but cannot be opened as a file, even by root.
     const fs::path socketPath = dir.path / "socket.json";
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    const std::string native = socketPath.string();
-    REQUIRE(native.size() < sizeof(address.sun_path));
-    native.copy(address.sun_path, native.size());
-    const int bound = ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address));
-    ::close(fd);
-    REQUIRE(bound == 0);
+    relgraph::testing::makeUnreadableFile(socketPath);
     const auto d = pathProblems({socketPath});
     INFO(listOf(d));
     REQUIRE(d.size() == 1);
