@@ -4,6 +4,7 @@
 A .test file holds cases separated by lines of four dashes. Each case:
 
     case: what it checks
+    before: ARGS...              (any number; run first, in the same {tmp}, and must exit 0)
     run: ARGS...                 (shell-quoted; {fixtures}, {broken}, {tmp} and {ESC} are substituted)
     env: NAME=VALUE              (any number; set for this case only)
     exit: N
@@ -35,7 +36,7 @@ def parse_cases(text):
     cases = []
     for block in text.split("\n" + SEPARATOR + "\n"):
         lines = block.strip("\n").split("\n")
-        case = {"contains": [], "stderr": [], "files": [], "stdout": None, "env": {}}
+        case = {"contains": [], "stderr": [], "files": [], "stdout": None, "env": {}, "before": []}
         for i, line in enumerate(lines):
             if line.startswith("#") or not line.strip():
                 continue
@@ -46,6 +47,8 @@ def parse_cases(text):
                 break
             if key == "case":
                 case["name"] = value
+            elif key == "before":
+                case["before"].append(value)
             elif key == "run":
                 case["run"] = value
             elif key == "env":
@@ -85,8 +88,12 @@ def check_file(relgraph, path, rewrite):
     rewritten = []
     for case in cases:
         with tempfile.TemporaryDirectory() as tmp:
-            code, out, err = run(relgraph, case["run"], tmp, case["env"])
             problems = []
+            for before in case["before"]:
+                before_code, _, before_err = run(relgraph, before, tmp, case["env"])
+                if before_code != 0:
+                    problems.append(f"'{before}' exited {before_code}: {before_err.strip()}")
+            code, out, err = run(relgraph, case["run"], tmp, case["env"])
             if code != case.get("exit", 0):
                 problems.append(f"exit code {code}, expected {case.get('exit', 0)}")
             for needle in case["contains"]:

@@ -3,28 +3,45 @@
 #include <cstdio>
 
 #include "relgraph/common/bundled_graph.hpp"
+#include "relgraph/interchange/compact_records.hpp"
 #include "relgraph/interchange/graph_reader.hpp"
+#include "relgraph/store/snapshot.hpp"
 
 namespace relgraph::cli {
 
 std::vector<std::string> CliContext::effectivePaths() const {
+    if (!databasePath.empty()) return {databasePath};
     if (!graphPaths.empty()) return graphPaths;
     return {bundledGraphPath().string()};
 }
 
 // Any format relgraph reads (docs/interchange.md), not only relgraph JSON.
 std::unique_ptr<store::GraphStore> CliContext::openStore() const {
+    if (const auto database = openDatabase()) return storeOf(*database);
     const std::vector<std::string> paths = effectivePaths();
     interchange::ImportResult imported = interchange::readGraph({paths.begin(), paths.end()});
     printNotes(imported.notes);
     return std::make_unique<store::GraphStore>(std::move(imported.graph));
 }
 
+std::optional<store::CompactGraph> CliContext::openDatabase() const {
+    if (databasePath.empty()) return std::nullopt;
+    return store::openSnapshot(databasePath);
+}
+
+std::unique_ptr<store::GraphStore> CliContext::storeOf(const store::CompactGraph& graph,
+                                                       const std::vector<store::CompactId>* region) const {
+    return std::make_unique<store::GraphStore>(interchange::compactRecords(graph, databasePath, region));
+}
+
 void addGraphOption(CLI::App& command, CliContext& context) {
-    command.add_option("--graph", context.graphPaths,
-                       "Graph file or folder to read (repeatable); default: the bundled graph")
-        ->type_name("PATH")
-        ->allow_extra_args(false);
+    auto* graph = command.add_option("--graph", context.graphPaths,
+                                     "Graph file or folder to read (repeatable); default: the bundled graph")
+                      ->type_name("PATH")
+                      ->allow_extra_args(false);
+    command.add_option("--db", context.databasePath, "Snapshot to open instead (made by 'relgraph load')")
+        ->type_name("SNAPSHOT")
+        ->excludes(graph);
 }
 
 void addFormatOption(CLI::App& command, CliContext& context) {

@@ -3,28 +3,38 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "relgraph/common/place.hpp"
+#include "relgraph/store/compact_graph.hpp"
 #include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::cli {
 
 struct CliContext {
     std::vector<std::string> graphPaths;  // --graph; the bundled graph when empty
+    std::string databasePath;             // --db: a snapshot made by `relgraph load`
     std::string format = "table";
     int exitCode = 0;
 
-    // Loads and validates the graph; throws LoadError.
+    // Loads and validates the graph, or reads a snapshot's records; throws LoadError.
     std::unique_ptr<store::GraphStore> openStore() const;
+    // With --db, the snapshot, mapped (store/snapshot.hpp); nullopt without.
+    std::optional<store::CompactGraph> openDatabase() const;
+    // The store of a snapshot's records: a bulk-loaded graph's `region` only, when given
+    // (interchange/compact_records.hpp).
+    std::unique_ptr<store::GraphStore> storeOf(const store::CompactGraph& graph,
+                                               const std::vector<store::CompactId>* region = nullptr) const;
     // The paths openStore reads, for messages.
     std::vector<std::string> effectivePaths() const;
     bool json() const { return format == "json"; }
     bool csv() const { return format == "csv"; }
 };
 
+// --graph PATH (repeatable) and --db SNAPSHOT.
 void addGraphOption(CLI::App& command, CliContext& context);
 void addFormatOption(CLI::App& command, CliContext& context);
 // --format table|json|csv, for the query commands.
@@ -51,6 +61,7 @@ void addRenderCommand(CLI::App& app, CliContext& context);
 void addWikiCommand(CLI::App& app, CliContext& context);
 void addConflictsCommand(CLI::App& app, CliContext& context);
 void addConvertCommand(CLI::App& app, CliContext& context);
+void addLoadCommand(CLI::App& app, CliContext& context);
 void addPathsCommand(CLI::App& app, CliContext& context);
 void addReportedByCommand(CLI::App& app, CliContext& context);
 void addSubgraphCommand(CLI::App& app, CliContext& context);

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "cli_context.hpp"
+#include "read_options.hpp"
 #include "relgraph/interchange/graph_reader.hpp"
 #include "relgraph/interchange/graph_writer.hpp"
 
@@ -10,12 +11,8 @@ namespace {
 
 struct ConvertArgs {
     std::vector<std::string> paths;  // IN... OUT
-    std::string from;
     std::string to;
-    std::vector<std::string> edgeTypes;  // TYPE or FILE=TYPE
-    std::string nodeKind;
-    bool header = false;
-    bool noHeader = false;
+    ReadArgs read;
 };
 
 interchange::Format outputFormat(const ConvertArgs& args, const std::string& out) {
@@ -27,20 +24,6 @@ interchange::Format outputFormat(const ConvertArgs& args, const std::string& out
     return *format;
 }
 
-interchange::ReadOptions readOptions(const ConvertArgs& args) {
-    interchange::ReadOptions options;
-    if (!args.from.empty()) options.format = interchange::parseFormat(args.from);
-    for (const std::string& mapping : args.edgeTypes) {
-        const std::size_t equals = mapping.find('=');
-        if (equals == std::string::npos) options.edgeList.edgeType = mapping;
-        else options.edgeList.typeByFile[mapping.substr(0, equals)] = mapping.substr(equals + 1);
-    }
-    options.edgeList.nodeKind = args.nodeKind;
-    if (args.header) options.edgeList.header = true;
-    if (args.noHeader) options.edgeList.header = false;
-    return options;
-}
-
 }  // namespace
 
 // Reads and writes its own files: the shared context (--graph, --format) does not apply.
@@ -50,21 +33,10 @@ void addConvertCommand(CLI::App& app, CliContext&) {
     command->add_option("PATHS", args->paths, "Input files or folders, then the output (- for standard output)")
         ->required()
         ->type_name("IN... OUT");
-    const std::vector<std::string> readable{"json", "node-link", "graphml", "dot", "neo4j-csv", "edge-list"};
     const std::vector<std::string> writable{"json", "node-link", "graphml", "dot", "neo4j-csv", "cypher"};
-    command->add_option("--from", args->from, "Read every input file as this format (default: by extension and content)")
-        ->check(CLI::IsMember(readable));
     command->add_option("--to", args->to, "Write this format (default: by the output's extension)")
         ->check(CLI::IsMember(writable));
-    command->add_option("--edge-type", args->edgeTypes,
-                        "Edge lists and neo4j relationship files without :TYPE: the relation type of their edges "
-                        "(default related_to); FILE=TYPE for one file")
-        ->type_name("[FILE=]TYPE")
-        ->allow_extra_args(false);
-    command->add_option("--node-kind", args->nodeKind, "Edge lists: the kind of their nodes (default node)")
-        ->type_name("KIND");
-    auto* header = command->add_flag("--header", args->header, "Edge lists: the first line names the columns");
-    command->add_flag("--no-header", args->noHeader, "Edge lists: the first line is an edge")->excludes(header);
+    addReadOptions(*command, args->read);
     command->footer(
         "Formats: json (relgraph), node-link (NetworkX), graphml, dot, neo4j-csv (a folder: nodes.csv,\n"
         "relationships.csv, relgraph.json), edge-list (read only), cypher (write only). Inputs are told\n"
@@ -92,7 +64,7 @@ void addConvertCommand(CLI::App& app, CliContext&) {
             throw CLI::ValidationError("convert", "neo4j-csv is a folder of files: give a folder, not -");
         }
         const std::vector<std::filesystem::path> inputs(args->paths.begin(), args->paths.end() - 1);
-        interchange::ImportResult imported = interchange::readGraph(inputs, readOptions(*args));
+        interchange::ImportResult imported = interchange::readGraph(inputs, readOptions(args->read));
         printNotes(imported.notes);
         if (out == "-") {
             printOut(interchange::writeGraphText(imported.graph, to));

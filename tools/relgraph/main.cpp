@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     relgraph::cli::addStatsCommand(app, context);
     relgraph::cli::addRenderCommand(app, context);
     relgraph::cli::addConvertCommand(app, context);
+    relgraph::cli::addLoadCommand(app, context);
     relgraph::cli::addWikiCommand(app, context);
 
     try {

@@ -1,4 +1,5 @@
 #include "cli_context.hpp"
+#include "scoped_store.hpp"
 #include "filter_options.hpp"
 #include "relgraph/common/error.hpp"
 #include "relgraph/format/csv_output.hpp"
@@ -42,12 +43,18 @@ void addNeighborsCommand(CLI::App& app, CliContext& context) {
         "  relgraph neighbors Russia --depth 2 --type sent_workers --direction in\n"
         "  relgraph neighbors NIS --depth 2 --kind person --format csv");
     command->callback([&context, args] {
-        const auto store = context.openStore();
         query::NeighborhoodOptions options;
         options.depth = args->depth;
         options.direction = parseDirection(args->direction);
-        options.filter = resolveFilter(*store, args->filter);
-        const auto n = query::neighborhood(*store, store->resolveEntity(args->entity), options);
+        ScopedStore scoped = openScopedStore(
+            context, args->filter, {args->entity},
+            [&](const store::CompactGraph& graph, const auto& named, const query::TraversalFilter& filter) {
+                const query::CompactWalk walk(graph, filter, options.direction, named);
+                return query::neighborhoodRegion(graph, named.front(), options.depth, walk);
+            });
+        const auto& store = scoped.store;
+        options.filter = scoped.filter;
+        const auto n = query::neighborhood(*store, scoped.named.front(), options);
         printAnswer(
             context, [&] { return format::neighborhoodTable(*store, n, args->depth); },
             [&] { return format::neighborhoodJson(*store, n, args->depth); },

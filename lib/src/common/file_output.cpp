@@ -12,34 +12,61 @@
 
 namespace relgraph {
 
-void writeFileAtomically(const std::filesystem::path& path, std::string_view content) {
-    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
-    const int fd = mkstemp(tmpl.data());
-    if (fd < 0) {
-        throw OutputError(fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
+AtomicFileWriter::AtomicFileWriter(std::filesystem::path path) : path_(std::move(path)) {
+    const std::filesystem::path dir = path_.has_parent_path() ? path_.parent_path() : std::filesystem::path(".");
+    std::string name = ".";  // (not "." + …: GCC 12 warns falsely about that at -O2, -Wrestrict)
+    name += path_.filename().string();
+    name += ".XXXXXX";
+    temporary_ = (dir / name).string();
+    fd_ = ::mkstemp(temporary_.data());
+    if (fd_ < 0) {
+        temporary_.clear();
+        throw OutputError(fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno)));
     }
+}
+
+AtomicFileWriter::~AtomicFileWriter() { discard(); }
+
+void AtomicFileWriter::discard() noexcept {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    if (!temporary_.empty()) std::remove(temporary_.c_str());
+    temporary_.clear();
+}
+
+void AtomicFileWriter::fail(int error) {
+    discard();
+    throw OutputError(fmt::format("cannot write {}: {}", path_.string(), std::strerror(error)));
+}
+
+void AtomicFileWriter::write(std::string_view bytes) {
+    RELGRAPH_ASSERT(fd_ >= 0);
     std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd_, bytes.data() + written, bytes.size() - written);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int err = errno;
-            ::close(fd);
-            std::remove(tmpl.c_str());
-            throw OutputError(fmt::format("cannot write {}: {}", path.string(), std::strerror(err)));
-        }
+        if (n <= 0) fail(n < 0 ? errno : EIO);
         written += static_cast<std::size_t>(n);
     }
+}
+
+void AtomicFileWriter::commit() {
+    RELGRAPH_ASSERT(fd_ >= 0);
     // mkstemp creates the file 0600; a result file gets the usual permissions.
     const mode_t mask = ::umask(0);
     ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-    if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        std::remove(tmpl.c_str());
-        throw OutputError(fmt::format("cannot write {}: {}", path.string(), std::strerror(err)));
-    }
+    ::fchmod(fd_, 0666 & ~mask);
+    if (::fsync(fd_) != 0) fail(errno);
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0 || std::rename(temporary_.c_str(), path_.c_str()) != 0) fail(errno);
+    temporary_.clear();
+}
+
+void writeFileAtomically(const std::filesystem::path& path, std::string_view content) {
+    AtomicFileWriter out(path);
+    out.write(content);
+    out.commit();
 }
 
 bool writeFileIfChanged(const std::filesystem::path& path, std::string_view content) {

@@ -31,6 +31,28 @@ std::string normalizeName(std::string_view name) {
     return out;
 }
 
+std::string toIdentifier(std::string_view text, char separator, std::string_view fallback) {
+    constexpr std::size_t kMaxLength = 90;
+    std::string out;
+    bool pendingSeparator = false;
+    for (const char raw : text) {
+        char c = raw;
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (alnum || (!out.empty() && (c == '_' || c == '.' || c == '-'))) {
+            const bool afterPunctuation = !out.empty() && (out.back() == '_' || out.back() == '.' || out.back() == '-');
+            if (pendingSeparator && alnum && !out.empty() && !afterPunctuation) out += separator;
+            pendingSeparator = false;
+            out += c;
+        } else {
+            pendingSeparator = true;
+        }
+        if (out.size() >= kMaxLength) break;
+    }
+    while (!out.empty() && (out.back() == '_' || out.back() == '.' || out.back() == '-')) out.pop_back();
+    return out.empty() ? std::string(fallback) : out;
+}
+
 bool isIdentifier(std::string_view s) {
     if (s.empty() || s.size() > 100) return false;
     auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };

@@ -189,4 +189,14 @@ std::string statisticsCsv(const store::GraphStore& store, const query::GraphStat
     return table.render();
 }
 
+std::string compactStatisticsCsv(const store::CompactGraph& graph, const query::CompactStatistics& statistics) {
+    CsvTable table({"id", "name", "kind", "relations", "out", "in"});
+    for (const query::CompactDegree& d : statistics.degrees) {
+        table.addRow({std::string(graph.entityId(d.entity)), std::string(graph.entityName(d.entity)),
+                      std::string(graph.kindName(graph.entityKind(d.entity))), std::to_string(d.relations),
+                      std::to_string(d.out), std::to_string(d.in)});
+    }
+    return table.render();
+}
+
 }  // namespace relgraph::format

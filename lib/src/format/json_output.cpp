@@ -309,6 +309,10 @@ std::string subgraphJson(const store::GraphStore& store, const query::Subgraph& 
     return dump(out);
 }
 
+static Json storageJson(const query::StoreFootprint& f) {
+    return Json{{"bytes", f.bytes}, {"relation_bytes", f.relationBytes}, {"bytes_per_relation", rounded(f.bytesPerRelation())}};
+}
+
 std::string statisticsJson(const store::GraphStore& store, const query::GraphStatistics& s, std::size_t top) {
     Json out;
     out["counts"] = Json{{"entities", s.entities},
@@ -316,6 +320,7 @@ std::string statisticsJson(const store::GraphStore& store, const query::GraphSta
                          {"claims", s.claims},
                          {"sources", s.sources},
                          {"original_sources", s.originalSources}};
+    out["storage"] = storageJson(s.footprint);
     out["kinds"] = Json::array();
     for (const query::KindCount& k : s.kinds) {
         out["kinds"].push_back(
@@ -360,6 +365,30 @@ std::string statisticsJson(const store::GraphStore& store, const query::GraphSta
             ids.push_back(store.entity(m.entity).id);
         out["top"][name] = std::move(ids);
     }
+    return dump(out);
+}
+
+std::string compactStatisticsJson(const store::CompactGraph& graph, const query::CompactStatistics& s,
+                                  std::size_t top) {
+    Json out;
+    out["counts"] = Json{{"entities", s.entities}, {"relations", s.relations}};
+    out["storage"] = storageJson(s.footprint);
+    out["kinds"] = Json::array();
+    for (const auto& [kind, n] : s.kinds) out["kinds"].push_back(Json{{"kind", kind}, {"entities", n}});
+    out["types"] = Json::array();
+    for (std::size_t i = 0; i < s.types.size(); ++i) {
+        out["types"].push_back(Json{{"type", s.types[i].first}, {"walked", static_cast<bool>(s.typeWalked[i])}, {"relations", s.types[i].second}});
+    }
+    out["walked"] = Json{{"entities", s.degrees.size()},
+                         {"relations", s.walkedRelations},
+                         {"components", s.components},
+                         {"largest_component", s.largestComponent},
+                         {"isolated", s.isolated}};
+    Json ids = Json::array();
+    for (const query::CompactDegree& d : query::topByDegree(s, top)) {
+        ids.push_back(Json{{"id", graph.entityId(d.entity)}, {"relations", d.relations}, {"out", d.out}, {"in", d.in}});
+    }
+    out["top"] = Json{{"relations", std::move(ids)}};
     return dump(out);
 }
 

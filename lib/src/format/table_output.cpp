@@ -22,6 +22,12 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 }
 
 // "1 entity", "3 entities".
+std::string storageLine(const query::StoreFootprint& f) {
+    return fmt::format("Compact store: {} bytes, {:.1f} bytes per relation ({:.1f} in the relation columns)\n",
+                       text::groupThousands(static_cast<long long>(f.bytes)), f.bytesPerRelation(),
+                       f.relations ? static_cast<double>(f.relationBytes) / static_cast<double>(f.relations) : 0.0);
+}
+
 std::string count(std::size_t n, const char* one, const char* many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -249,6 +255,7 @@ std::string statisticsTable(const store::GraphStore& store, const query::GraphSt
     std::string out = fmt::format("Graph: {}, {}, {}, {} ({} original)\n", count(s.entities, "entity", "entities"),
                                   count(s.relations, "relation", "relations"), count(s.claims, "claim", "claims"),
                                   count(s.sources, "source", "sources"), s.originalSources);
+    out += storageLine(s.footprint);
     out += "\nEntities by kind\n";
     TextTable kinds({"kind", "entities"});
     for (const query::KindCount& k : s.kinds)
@@ -290,6 +297,42 @@ std::string statisticsTable(const store::GraphStore& store, const query::GraphSt
             [](const query::EntityMeasures& m) { return fmt::format("{:.4f}", m.pageRank); });
     ranking(query::Measure::Betweenness, "betweenness", "betweenness",
             [](const query::EntityMeasures& m) { return fmt::format("{:.2f}", m.betweenness); });
+    return out;
+}
+
+std::string compactStatisticsTable(const store::CompactGraph& graph, const query::CompactStatistics& s,
+                                   std::size_t top) {
+    std::string out = fmt::format("Graph: {}, {}\n", count(s.entities, "entity", "entities"),
+                                  count(s.relations, "relation", "relations"));
+    out += storageLine(s.footprint);
+    out += "\nEntities by kind\n";
+    TextTable kinds({"kind", "entities"});
+    for (const auto& [kind, n] : s.kinds) kinds.addRow({std::string(graph.string(graph.columns().kindLabel[*graph.findKind(kind)])), std::to_string(n)});
+    out += kinds.render(2);
+    out += "\nRelations by type\n";
+    TextTable types({"type", "relations", "walked"});
+    for (std::size_t i = 0; i < s.types.size(); ++i) {
+        const auto& [type, n] = s.types[i];
+        types.addRow({std::string(graph.string(graph.columns().typeLabel[*graph.findType(type)])), std::to_string(n),
+                      s.typeWalked[i] ? "yes" : "no"});
+    }
+    out += types.render(2);
+    out += fmt::format("\nWalked: {}, {}; {} ({} isolated), the largest with {}\n",
+                       count(s.degrees.size(), "entity", "entities"), count(s.walkedRelations, "relation", "relations"),
+                       count(s.components, "connected component", "connected components"), s.isolated,
+                       count(s.largestComponent, "entity", "entities"));
+    const auto best = query::topByDegree(s, top);
+    if (!best.empty()) {
+        out += fmt::format("\nTop {} by relations\n", best.size());
+        TextTable table({"entity", "kind", "relations (out/in)"});
+        for (const query::CompactDegree& d : best) {
+            table.addRow({std::string(graph.entityName(d.entity)),
+                          std::string(graph.string(graph.columns().kindLabel[graph.entityKind(d.entity)])),
+                          fmt::format("{} ({}/{})", d.relations, d.out, d.in)});
+        }
+        out += table.render(2);
+    }
+    out += "\nPageRank and betweenness are measured on graphs with records: see docs/snapshot.md.\n";
     return out;
 }
 

@@ -9,7 +9,9 @@
 #include "interchange/dot_reader.hpp"
 #include "interchange/edge_list_reader.hpp"
 #include "interchange/graph_mapper.hpp"
+#include "interchange/input_collector.hpp"
 #include "interchange/graphml_reader.hpp"
+#include "interchange/neo4j_csv_header.hpp"
 #include "interchange/neo4j_csv_reader.hpp"
 #include "interchange/node_link_reader.hpp"
 #include "interchange/text_position.hpp"
@@ -30,6 +32,7 @@ struct Input {
     std::string name;
     Format format;
     std::string text;
+    std::string headerFrom;  // a headerless neo4j CSV continuation: the input whose header it takes
 };
 
 std::vector<Diagnostic> sorted(std::vector<Diagnostic> list) {
@@ -47,7 +50,7 @@ std::string lowerExtension(const fs::path& path) {
     return ext;
 }
 
-// Expands folders and tells each file's format, reading its text.
+// Expands folders and tells each file's format by --from or extension.
 class InputCollector {
 public:
     InputCollector(std::optional<Format> forced, std::vector<Diagnostic>& errors) : forced_(forced), errors_(errors) {}
@@ -59,7 +62,7 @@ public:
         else addFile(path, forced_);
     }
 
-    std::vector<Input>& inputs() { return inputs_; }
+    std::vector<InputPath>& inputs() { return inputs_; }
 
 private:
     void error(const std::string& file, std::string message) {
@@ -116,22 +119,35 @@ private:
             error(name, fmt::format("relgraph writes {} but does not read it", formatName(*format)));
             return;
         }
-        std::string message;
-        std::optional<std::string> text = readTextFile(name, message);
-        if (!text) {
-            error(name, "cannot read file: " + message);
-            return;
-        }
-        Format actual = *format;
-        if (!forced && actual == Format::RelgraphJson && isNodeLinkJson(*text)) actual = Format::NodeLink;
-        if (!forced && actual == Format::Neo4jCsv && !hasNeo4jHeader(*text)) actual = Format::EdgeList;
-        inputs_.push_back({name, actual, std::move(*text)});
+        inputs_.push_back({name, *format, forced.has_value()});
     }
 
     std::optional<Format> forced_;
     std::vector<Diagnostic>& errors_;
-    std::vector<Input> inputs_;
+    std::vector<InputPath> inputs_;
 };
+
+// Every input read whole, its format told by its content too.
+std::vector<Input> readInputs(const std::vector<fs::path>& paths, std::optional<Format> forced,
+                              std::vector<Diagnostic>& errors) {
+    std::vector<InputPath> paths_ = collectInputPaths(paths, forced, errors);
+    std::vector<std::optional<std::string>> texts;
+    std::vector<std::string> firstLines;
+    for (const InputPath& path : paths_) {
+        std::string message;
+        texts.push_back(readTextFile(path.name, message));
+        if (!texts.back()) errors.push_back({Place{path.name, 0, 0, {}}, "cannot read file: " + message});
+        firstLines.emplace_back(texts.back() ? firstLineOf(*texts.back()) : std::string_view());
+    }
+    findNeo4jContinuations(paths_, firstLines, errors);
+    std::vector<Input> inputs;
+    for (std::size_t i = 0; i < paths_.size(); ++i) {
+        if (!texts[i]) continue;
+        const Format format = contentFormat(paths_[i], *texts[i]);
+        inputs.push_back({paths_[i].name, format, std::move(*texts[i]), paths_[i].headerFrom});
+    }
+    return inputs;
+}
 
 std::string edgeTypeFor(const std::string& file, const EdgeListOptions& options) {
     for (const std::string& key : {file, fs::path(file).filename().string()}) {
@@ -140,12 +156,28 @@ std::string edgeTypeFor(const std::string& file, const EdgeListOptions& options)
     return options.edgeType;
 }
 
-ImportedGraph readForeign(Input& input, const EdgeListOptions& options, ReadReport& report) {
+// Whether --edge-type names this file (then its name does not type its relationships).
+bool edgeTypeNamesFile(const std::string& file, const EdgeListOptions& options) {
+    return options.typeByFile.contains(file) || options.typeByFile.contains(fs::path(file).filename().string());
+}
+
+ImportedGraph readForeign(Input& input, const std::vector<Input>& inputs, const EdgeListOptions& options,
+                          ReadReport& report) {
     switch (input.format) {
         case Format::NodeLink: return readNodeLink(input.name, std::move(input.text), report);
         case Format::GraphMl: return readGraphMl(input.name, std::move(input.text), report);
         case Format::Dot: return readDot(input.name, input.text, report);
-        case Format::Neo4jCsv: return readNeo4jCsv(input.name, input.text, edgeTypeFor(input.name, options), report);
+        case Format::Neo4jCsv: {
+            Neo4jCsvSource source{edgeTypeFor(input.name, options), !edgeTypeNamesFile(input.name, options), {}, {}};
+            if (!input.headerFrom.empty()) {
+                const auto base = std::find_if(inputs.begin(), inputs.end(),
+                                               [&](const Input& i) { return i.name == input.headerFrom; });
+                if (base == inputs.end()) return ImportedGraph{input.name};  // unreadable: reported
+                source.headerFile = base->name;
+                source.headerText = base->text;
+            }
+            return readNeo4jCsv(input.name, input.text, source, report);
+        }
         case Format::EdgeList:
             return readEdgeList(input.name, input.text,
                                 EdgeListMapping{edgeTypeFor(input.name, options), options.nodeKind, options.header},
@@ -230,16 +262,30 @@ private:
 
 }  // namespace
 
+std::vector<InputPath> collectInputPaths(const std::vector<std::filesystem::path>& paths,
+                                         std::optional<Format> forced, std::vector<Diagnostic>& errors) {
+    InputCollector collector(forced, errors);
+    for (const auto& path : paths) collector.addPath(path);
+    return std::move(collector.inputs());
+}
+
+Format contentFormat(const InputPath& input, std::string_view text) {
+    if (!input.headerFrom.empty()) return Format::Neo4jCsv;
+    if (input.forced) return input.format;
+    if (input.format == Format::RelgraphJson && isNodeLinkJson(text)) return Format::NodeLink;
+    if (input.format == Format::Neo4jCsv && !hasNeo4jHeader(text)) return Format::EdgeList;
+    return input.format;
+}
+
 ImportResult readGraph(const std::vector<std::filesystem::path>& paths, const ReadOptions& options) {
     ReadReport report;
-    InputCollector collector(options.format, report.errors);
-    for (const auto& path : paths) collector.addPath(path);
+    std::vector<Input> inputs = readInputs(paths, options.format, report.errors);
 
     DeclaredSchema declared;
     load::GraphLoader loader;
     PlaceMapper places;
     std::vector<ImportedGraph> graphs;
-    for (Input& input : collector.inputs()) {
+    for (Input& input : inputs) {
         if (input.format == Format::RelgraphJson) {
             declared.addDocument(input.text);
             loader.addText(input.name, std::move(input.text));
@@ -249,7 +295,7 @@ ImportResult readGraph(const std::vector<std::filesystem::path>& paths, const Re
             report.errors.push_back({LineIndex(input.name, input.text).place(*bad), "invalid UTF-8"});
             continue;
         }
-        ImportedGraph graph = readForeign(input, options.edgeList, report);
+        ImportedGraph graph = readForeign(input, inputs, options.edgeList, report);
         if (!graph.metadata.empty()) {
             const std::string name = graph.file + " (relgraph metadata)";
             declared.addDocument(graph.metadata);

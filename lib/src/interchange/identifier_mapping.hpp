@@ -6,12 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "relgraph/common/text.hpp"
+
 namespace relgraph::interchange {
 
-// ASCII letters lower-cased, a-z 0-9 _ . - kept, every run of other bytes replaced by one
-// `separator`, leading and trailing separators dropped, cut to 90 characters (room for a suffix);
-// `fallback` when nothing is left. "Person" -> "person", "Media Outlet" -> "media_outlet".
-std::string toIdentifier(std::string_view text, char separator, std::string_view fallback);
+using text::toIdentifier;  // common/text.hpp
 
 // Identifiers handed out so far; unique() appends -2, -3 … (or _2 …) to one already taken.
 class IdentifierSet {

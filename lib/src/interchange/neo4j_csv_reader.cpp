@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "interchange/csv_parser.hpp"
+#include "interchange/neo4j_csv_header.hpp"
 #include "interchange/scalar_text.hpp"
 #include "relgraph/common/text.hpp"
 
@@ -127,22 +128,43 @@ public:
         graph_.file = file;
     }
 
-    ImportedGraph read(const std::string& defaultType) {
-        graph_.defaultEdgeType = defaultType;
-        CsvParser parser(lines_, text_, ',');
-        CsvRecord header;
-        if (!parser.next(header, report_.errors)) {
-            report_.errors.push_back({lines_.place(0), "empty file: expected a header line"});
-            return std::move(graph_);
+    ImportedGraph read(const Neo4jCsvSource& source) {
+        graph_.defaultEdgeType = source.defaultType;
+        const bool continuation = !source.headerFile.empty();
+        char delimiter = neo4jHeaderDelimiter(continuation ? source.headerText : text_);
+        if (delimiter == 0) delimiter = ',';
+        CsvParser parser(lines_, text_, delimiter);
+        if (continuation) {
+            // The base file's header, whose problems the base file reports.
+            const LineIndex headerLines(source.headerFile, source.headerText);
+            CsvParser headerParser(headerLines, source.headerText, delimiter);
+            CsvRecord header;
+            std::vector<Diagnostic> ignored;
+            quiet_ = true;
+            const bool ok = headerParser.next(header, ignored) && readHeader(header);
+            quiet_ = false;
+            if (!ok) return std::move(graph_);
+        } else {
+            CsvRecord header;
+            if (!parser.next(header, report_.errors)) {
+                report_.errors.push_back({lines_.place(0), "empty file: expected a header line"});
+                return std::move(graph_);
+            }
+            if (!readHeader(header)) return std::move(graph_);
         }
-        if (!readHeader(header)) return std::move(graph_);
+        if (relationships_ && source.typeFromFileName) {
+            std::string named = neo4jTypeFromFileName(graph_.file, find(Role::StartId)->idSpace, find(Role::EndId)->idSpace);
+            if (!named.empty()) graph_.defaultEdgeType = std::move(named);
+        }
         CsvRecord record;
         while (parser.next(record, report_.errors)) readRecord(record);
         return std::move(graph_);
     }
 
 private:
-    void error(const Place& place, std::string message) { report_.errors.push_back({place, std::move(message)}); }
+    void error(const Place& place, std::string message) {
+        if (!quiet_) report_.errors.push_back({place, std::move(message)});
+    }
 
     const Column* find(Role role) const {
         const auto it = std::find_if(columns_.begin(), columns_.end(), [&](const Column& c) { return c.role == role; });
@@ -280,28 +302,23 @@ private:
     ImportedGraph graph_;
     std::vector<Column> columns_;
     bool relationships_ = false;
+    bool quiet_ = false;  // reading a continuation's header from its base file
 };
 
 }  // namespace
 
 bool hasNeo4jHeader(std::string_view text) {
-    const std::string_view line = text.substr(0, text.find('\n'));
-    for (const char* role : {":ID", ":LABEL", ":START_ID", ":END_ID", ":TYPE"}) {
-        std::size_t at = 0;
-        while ((at = line.find(role, at)) != std::string_view::npos) {
-            const std::size_t end = at + std::string_view(role).size();
-            if (end == line.size() || line[end] == ',' || line[end] == '(' || line[end] == '\r' || line[end] == '"') {
-                return true;
-            }
-            at = end;
-        }
-    }
-    return false;
+    return neo4jHeaderDelimiter(firstLineOf(text)) != 0;
 }
 
 ImportedGraph readNeo4jCsv(const std::string& file, std::string_view text, const std::string& defaultType,
                            ReadReport& report) {
-    return Neo4jFileReader(file, text, report).read(defaultType);
+    return readNeo4jCsv(file, text, Neo4jCsvSource{defaultType, true, {}, {}}, report);
+}
+
+ImportedGraph readNeo4jCsv(const std::string& file, std::string_view text, const Neo4jCsvSource& source,
+                           ReadReport& report) {
+    return Neo4jFileReader(file, text, report).read(source);
 }
 
 }  // namespace relgraph::interchange

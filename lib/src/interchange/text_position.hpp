@@ -22,6 +22,10 @@ private:
     std::vector<std::size_t> lineStarts_;
 };
 
+// The length of the valid UTF-8 sequence of two to four bytes starting at text[i], or 0 when it is
+// not one (an ASCII byte included).
+std::size_t utf8SequenceAt(const char* text, std::size_t size, std::size_t i);
+
 // The offset of the first byte that is not part of valid UTF-8 (overlong forms, surrogates and
 // code points past U+10FFFF included); nullopt when all of `text` is valid.
 std::optional<std::size_t> invalidUtf8Offset(std::string_view text);

@@ -67,6 +67,7 @@ void numberComponents(const UndirectedGraph& u, GraphStatistics& s) {
 GraphStatistics graphStatistics(const store::GraphStore& store, const TraversalFilter& filter) {
     GraphStatistics s;
     countWholeGraph(store, filter, s);
+    s.footprint = footprintOf(store::CompactGraph::fromStore(store, ""));
 
     const store::Graph& g = store.graph();
     std::vector<std::size_t> index(boost::num_vertices(g), 0);

@@ -41,7 +41,7 @@ TEST_CASE("csv: a path's hops, parallel relations on rows of their own") {
           "hop,parallel,from_id,from,relation,type,label,direction,to_id,to,claims,sources\r\n");
 }
 
-TEST_CASE("csv: who-reported claims with chains; --primary lists the parties") {
+TEST_CASE("csv: who-reported claims with chains, and --primary lists the parties") {
     const store::GraphStore& s = testing::tiny();
     const auto report = query::whoReported(s, {*s.findRelation("r-alpha-workers-beta")});
     const std::string claims = format::attributionCsv(s, report);

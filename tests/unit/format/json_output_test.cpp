@@ -111,7 +111,7 @@ TEST_CASE("json: path sets list hops by reference and every relation once") {
     CHECK(k["stopped_by"].is_null());
 }
 
-TEST_CASE("json: who-reported parties have their earliest date; --primary leaves the claims out") {
+TEST_CASE("json: who-reported parties have their earliest date, and --primary leaves the claims out") {
     const store::GraphStore& s = testing::tiny();
     const auto report = query::whoReported(s, {*s.findRelation("r-alpha-workers-beta")});
     CHECK(json::parse(format::attributionJson(s, report))["parties"][0]["earliest_date"] == "2025-02-09");

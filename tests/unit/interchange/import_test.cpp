@@ -111,7 +111,7 @@ TEST_CASE("interchange: an LDBC edge list names its kinds in the header and type
     CHECK(contains(notesOf(result), "ldbc.csv:2:10: property \"creationDate\" is kept as attribute \"creationdate\""));
 }
 
-TEST_CASE("interchange: edge list columns are typed by their values; --node-kind and --no-header") {
+TEST_CASE("interchange: edge list columns are typed by their values, and --node-kind and --no-header") {
     TempFolder folder;
     const auto file = folder.write("weights.tsv", "x\ty\t1\t0.5\ttrue\tmixed\ttype\nb\tc\t2\t3\tfalse\t4\tKNOWS\n");
     interchange::ReadOptions options;
@@ -164,7 +164,7 @@ TEST_CASE("interchange: DOT read through cgraph: labels, types, defaults and sub
     CHECK(contains(notes, "network.dot: the default node [shape=\"box\"] is not read"));
 }
 
-TEST_CASE("interchange: undirected DOT and dir=none make symmetric types; cgraph warnings are notes") {
+TEST_CASE("interchange: undirected DOT and dir=none make symmetric types, and cgraph warnings are notes") {
     TempFolder folder;
     const auto undirected = folder.write("u.gv", "graph { a -- b [type=\"allied with\"]; x -> y }");
     CHECK(contains(importErrors({undirected}), "u.gv:1:0: syntax error near '->'"));
@@ -191,7 +191,7 @@ TEST_CASE("interchange: NetworkX node-link JSON with \"edges\", integer ids and 
     CHECK(contains(notesOf(result), "networkx.json:4:13 (/graph/name): graph attribute \"name\" is not read"));
 }
 
-TEST_CASE("interchange: node-link keys that are strings are relation ids; NetworkX's edge numbers are not") {
+TEST_CASE("interchange: node-link keys that are strings are relation ids, and NetworkX's edge numbers are not") {
     TempFolder folder;
     const auto file = folder.write("multi.json", R"({"directed": true, "multigraph": true,
         "nodes": [{"id": "a"}, {"id": "b"}],
@@ -292,7 +292,7 @@ TEST_CASE("interchange: GraphML notes on what is not read") {
     CHECK(contains(notes, "yed.graphml:6:47: ports are not read"));
 }
 
-TEST_CASE("interchange: --from reads a file whatever its extension; relgraph JSON mixes with other formats") {
+TEST_CASE("interchange: --from reads a file whatever its extension, and relgraph JSON mixes with other formats") {
     TempFolder folder;
     const auto file = folder.write("graph.data", "a b\n");
     interchange::ReadOptions options;

@@ -46,7 +46,7 @@ TEST_CASE("path: type filters restrict the hops") {
     CHECK(p->hops.size() == 2);
 }
 
-TEST_CASE("path: avoided types and kinds are walked around; the ends are never avoided") {
+TEST_CASE("path: avoided types and kinds are walked around, and the ends are never avoided") {
     const store::GraphStore& s = testing::parallel();
     query::PathOptions options;
     options.filter.avoidKinds = {"person"};  // Cora Chen
@@ -103,7 +103,7 @@ TEST_CASE("path: max length bounds the search") {
     CHECK(query::shortestPath(s, s.vertexOf("a"), s.vertexOf("d"), options).has_value());
 }
 
-TEST_CASE("path: from an entity to itself is empty; unconnected entities have none") {
+TEST_CASE("path: from an entity to itself is empty, and unconnected entities have none") {
     const store::GraphStore& s = testing::tiny();
     const auto self = query::shortestPath(s, s.vertexOf("alpha"), s.vertexOf("alpha"), {});
     REQUIRE(self.has_value());

@@ -88,7 +88,7 @@ TEST_CASE("render: image formats and engines parse") {
     CHECK_FALSE(render::parseLayoutEngine("osage").has_value());
 }
 
-TEST_CASE("render: the engine is chosen by size; every engine lays the fixture out") {
+TEST_CASE("render: the engine is chosen by size, and every engine lays the fixture out") {
     render::Diagram small, large;
     small.nodes.resize(300);
     large.nodes.resize(301);
@@ -113,7 +113,7 @@ TEST_CASE("render: a layout past its time limit is stopped with a clear error") 
                          doctest::Contains("was stopped"), RenderError);
 }
 
-TEST_CASE("render: kinds get the theme's shapes and colours; unstyled kinds get distinct ones") {
+TEST_CASE("render: kinds get the theme's shapes and colours, and unstyled kinds get distinct ones") {
     const store::GraphStore& s = testing::tiny();
     model::ThemeSpec spec = load::parseTheme("t.json", R"({"relgraph_theme": 1,
         "palette": [{"line": "#111111", "fill": "#EEEEEE"}, {"line": "#222222", "fill": "#DDDDDD"}],

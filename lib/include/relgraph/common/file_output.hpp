@@ -2,9 +2,33 @@
 // Writing result files: all or nothing.
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace relgraph {
+
+// Streams a file into a temporary file beside `path`; commit() flushes it to disk and renames it
+// over `path`, so a reader sees the old file or the new one, never a partial one. Destroyed
+// without commit() (an error anywhere, in the writer or its caller), it removes the temporary
+// file. Every failure throws OutputError naming `path` and the reason.
+class AtomicFileWriter {
+public:
+    explicit AtomicFileWriter(std::filesystem::path path);
+    ~AtomicFileWriter();
+    AtomicFileWriter(const AtomicFileWriter&) = delete;
+    AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+
+    void write(std::string_view bytes);
+    void commit();
+
+private:
+    [[noreturn]] void fail(int error);
+    void discard() noexcept;
+
+    std::filesystem::path path_;
+    std::string temporary_;
+    int fd_ = -1;
+};
 
 // Writes `content` to a temporary file beside `path`, then renames it over `path`: a reader sees
 // the old file or the new one, never a partial one. Throws OutputError naming the path.

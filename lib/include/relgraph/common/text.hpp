@@ -16,6 +16,11 @@ std::string normalizeName(std::string_view name);
 // [a-z0-9][a-z0-9_.-]{0,99}
 bool isIdentifier(std::string_view s);
 
+// `text` made an identifier: ASCII letters lower-cased, a-z 0-9 _ . - kept, every run of other
+// bytes replaced by one `separator`, leading and trailing separators dropped, cut to 90
+// characters (room for a suffix); `fallback` when nothing is left. "Media Outlet" -> "media_outlet".
+std::string toIdentifier(std::string_view text, char separator, std::string_view fallback);
+
 bool isValidUtf8(std::string_view s);
 
 // True when s holds U+0000–U+001F or U+007F; allowNewlines exempts '\n'.

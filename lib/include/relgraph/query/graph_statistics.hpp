@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "relgraph/query/compact_statistics.hpp"
 #include "relgraph/query/traversal.hpp"
 
 namespace relgraph::query {
@@ -53,6 +54,7 @@ struct GraphStatistics {
     std::size_t originalSources = 0;  // sources that are not republications
     std::vector<KindCount> kinds;     // kinds with entities, by name
     std::vector<TypeCount> types;     // types with relations, by name
+    StoreFootprint footprint;         // of the graph's compact form (CompactGraph::fromStore)
 
     // The walked graph.
     std::size_t walkedRelations = 0;

@@ -1,0 +1,39 @@
+#pragma once
+// Loads graphs straight into the compact store (store/compact_graph.hpp) for `relgraph load`.
+// Edge lists and neo4j-admin CSV are streamed: read in blocks, never whole, each record interned
+// into a CompactBuilder as it is read, so memory grows with the graph and not with the files.
+// Any other input (relgraph JSON, GraphML, DOT, node-link) holds claims and sources: it goes
+// through readGraph and the validating loader, and the snapshot keeps its whole records.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "relgraph/common/place.hpp"
+#include "relgraph/interchange/graph_reader.hpp"
+#include "relgraph/store/compact_graph.hpp"
+
+namespace relgraph::interchange {
+
+// How far a load has come: bytes read of all the inputs' bytes, and records read.
+struct LoadProgress {
+    std::uint64_t bytesRead = 0;
+    std::uint64_t bytesTotal = 0;
+    std::uint64_t entities = 0;
+    std::uint64_t relations = 0;
+};
+
+struct BulkResult {
+    store::CompactGraph graph;
+    std::vector<Diagnostic> notes;  // as ImportResult::notes
+    bool streamed = false;          // read by the streaming readers (false: through readGraph)
+};
+
+// Throws LoadError with the problems found, placed in the input files (file:line:column).
+// `progress`, when set, is called every few megabytes and once at the end.
+BulkResult loadBulk(const std::vector<std::filesystem::path>& paths, const ReadOptions& options = {},
+                    const std::function<void(const LoadProgress&)>& progress = {});
+
+}  // namespace relgraph::interchange

@@ -1,0 +1,384 @@
+#include "interchange/edge_list_stream.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+
+#include "interchange/block_reader.hpp"
+#include "interchange/scalar_text.hpp"
+
+namespace relgraph::interchange {
+
+namespace {
+
+// A field that names an endpoint column rather than a node: "source", "to", "Person.id", ":START_ID".
+bool isEndpointHeading(std::string_view field) {
+    static constexpr std::array<std::string_view, 20> names{
+        "source", "target", "from", "to", "src", "dst", "start", "end", "u", "v", "node1", "node2",
+        "head", "tail", "fromnodeid", "tonodeid", "source_id", "target_id", "from_id", "to_id"};
+    const std::string l = lowerAscii(field);
+    return std::find(names.begin(), names.end(), l) != names.end() || l.ends_with(".id") ||
+           l.find(':') != std::string::npos;
+}
+
+bool isNumeric(std::string_view field) { return parseNumber(field).has_value(); }
+
+// "Person.id" names the kind of the nodes in that column.
+std::string kindOfHeading(std::string_view field) {
+    const std::string l = lowerAscii(field);
+    if (!l.ends_with(".id") || field.size() <= 3) return {};
+    return std::string(field.substr(0, field.size() - 3));
+}
+
+// parseBoolean without its copy: "true" or "false" in any case.
+bool isBoolean(std::string_view v) {
+    const auto is = [&](std::string_view word) {
+        if (v.size() != word.size()) return false;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const char c = v[i] >= 'A' && v[i] <= 'Z' ? static_cast<char>(v[i] - 'A' + 'a') : v[i];
+            if (c != word[i]) return false;
+        }
+        return true;
+    };
+    return is("true") || is("false");
+}
+
+// What all the values of one column read as (edge_list_reader types further columns so).
+struct ColumnValues {
+    bool any = false, integers = true, numbers = true, booleans = true;
+
+    void add(std::string_view v) {
+        if (v.empty()) return;
+        any = true;
+        if (integers) integers = parseInteger(v).has_value();
+        if (numbers) numbers = parseNumber(v).has_value();
+        if (booleans) booleans = isBoolean(v);
+    }
+    ValueKind kind() const {
+        return !any ? ValueKind::String
+               : integers ? ValueKind::Integer
+               : numbers  ? ValueKind::Number
+               : booleans ? ValueKind::Boolean
+                          : ValueKind::String;
+    }
+};
+
+// A record kept while the next one is read.
+struct KeptRecord {
+    std::vector<std::string> texts;
+    StreamRecord record;
+
+    void keep(const StreamRecord& from) {
+        texts.clear();
+        texts.reserve(from.fields.size());
+        for (const StreamField& f : from.fields) texts.emplace_back(f.text);
+        record = from;
+        for (std::size_t i = 0; i < texts.size(); ++i) record.fields[i].text = texts[i];
+    }
+};
+
+bool endpointsAre(const StreamRecord* record, bool (*predicate)(std::string_view)) {
+    return record && record->fields.size() >= 2 && predicate(record->fields[0].text) &&
+           predicate(record->fields[1].text);
+}
+
+bool detectHeader(const StreamRecord* first, const StreamRecord* second, const EdgeListStreamOptions& options) {
+    if (options.header) return *options.header;
+    return endpointsAre(first, isEndpointHeading) ||
+           (endpointsAre(first, [](std::string_view f) { return !isNumeric(f); }) && endpointsAre(second, isNumeric));
+}
+
+class EdgeListStream {
+public:
+    // `mapper` is null when only the first records are peeked at.
+    EdgeListStream(const std::string* file, const EdgeListStreamOptions& options, BulkMapper* mapper)
+        : file_(file), options_(options), mapper_(mapper) {}
+
+    void run(const std::function<void(std::uint64_t)>& progress) {
+        BulkMapper& mapper = *mapper_;
+        std::vector<Diagnostic>& problems = mapper.readProblems();
+        const std::size_t mark = problems.size();
+        RecordReader reader(*file_, problems, RecordReader::kBlockSize, progress);
+        std::string error;
+        if (!reader.open(error)) {
+            mapper.problem(Stage::Read, Place{*file_, 0, 0, {}}, "cannot read file: " + error);
+            return;
+        }
+        mapper.builder().beginFile(*file_);
+        mapper.builder().reserveRelations(reader.fileSize() / 4 + 1);
+        reader.start(reader.detectDelimiter('#'), '#');
+
+        KeptRecord first;
+        StreamRecord record;
+        const bool haveFirst = reader.next(record);
+        if (haveFirst) first.keep(record);
+        const bool haveSecond = haveFirst && reader.next(record);
+        header_ = detectHeader(haveFirst ? &first.record : nullptr, haveSecond ? &record : nullptr, options_);
+        std::uint64_t records = (haveFirst ? 1 : 0) + (haveSecond ? 1 : 0);
+        if (haveFirst) {
+            layOut(first.record);
+            if ((needsPrescan() || (options_.canonicalValues && !properties_.empty())) &&
+                !reader.stoppedByInvalidUtf8()) {
+                prescan();
+            }
+            if (!header_) row(first.record);
+        }
+        if (haveSecond) {
+            row(record);
+            while (!stop_ && reader.next(record)) {
+                ++records;
+                row(record);
+                if ((records & 4095) == 0 && mapper.full()) break;
+            }
+        }
+        if (reader.stoppedByInvalidUtf8()) {
+            // readGraph does not read such a file at all: that problem is the only one told.
+            problems.erase(problems.begin() + static_cast<std::ptrdiff_t>(mark), problems.end() - 1);
+            return;
+        }
+        if (records <= (header_ ? 1u : 0u)) {
+            mapper.problem(Stage::Read, Place{*file_, 1, 1, {}}, "no edges: expected lines of FROM TO");
+        }
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            const ValueKind kind = values_[c].kind();
+            for (std::size_t t = 0; t < columns_[c].size(); ++t) {
+                if (stored_[c][t]) mapper.addKind(columns_[c][t], kind, prescanned_.empty());
+            }
+        }
+    }
+
+    // The first records only, for peekEdgeListColumns.
+    EdgeListColumns peek() {
+        EdgeListColumns out;
+        std::vector<Diagnostic> ignored;
+        RecordReader reader(*file_, ignored, 64 * 1024);
+        std::string error;
+        if (!reader.open(error)) return out;
+        reader.start(reader.detectDelimiter('#'), '#');
+        KeptRecord first;
+        StreamRecord record;
+        if (!reader.next(record)) return out;
+        first.keep(record);
+        const bool haveSecond = reader.next(record);
+        header_ = detectHeader(&first.record, haveSecond ? &record : nullptr, options_);
+        if (!header_) return out;
+        layOut(first.record);
+        for (const std::size_t c : properties_) {
+            out.claims = out.claims || names_[c] == "claims";
+            out.ids = out.ids || names_[c] == "id";
+        }
+        return out;
+    }
+
+private:
+    // Column names, the type column and the kinds the header names.
+    void layOut(const StreamRecord& first) {
+        width_ = first.fields.size();
+        fromKindText_ = toKindText_ = options_.nodeKind;
+        if (header_) {
+            for (std::size_t i = 0; i < first.fields.size(); ++i) {
+                names_.emplace_back(first.fields[i].text);
+                const std::string l = lowerAscii(first.fields[i].text);
+                if (i >= 2 && (l == "type" || l == ":type")) typeColumn_ = static_cast<int>(i);
+            }
+            if (options_.nodeKind.empty() && first.fields.size() >= 2) {
+                fromKindText_ = kindOfHeading(first.fields[0].text);
+                toKindText_ = kindOfHeading(first.fields[1].text);
+            }
+        } else {
+            for (std::size_t i = 0; i < width_; ++i) names_.push_back(fmt::format("column{}", i + 1));
+        }
+        values_.resize(width_);
+        columns_.resize(width_);
+        stored_.resize(width_);
+        laterSame_.resize(width_);
+        taken_.assign(width_, false);
+        simple_ = width_ == 2;
+        for (std::size_t c = 2; c < width_; ++c) {
+            if (static_cast<int>(c) == typeColumn_) continue;
+            properties_.push_back(c);
+            if (names_[c] == "type") typeProperties_.push_back(c);
+            if (names_[c] == "label") labelProperties_.push_back(c);
+            if (names_[c] == "id" && (!mapper_ || mapper_->explicitRelationIds())) idProperties_.push_back(c);
+        }
+        for (const std::size_t c : properties_) {
+            for (const std::size_t d : properties_) {
+                if (d > c && names_[d] == names_[c]) laterSame_[c].push_back(d);
+            }
+        }
+    }
+
+    bool needsPrescan() const { return !typeProperties_.empty() || !labelProperties_.empty() || !idProperties_.empty(); }
+
+    // The kinds of all columns, read in a pass of their own, for the values graph_mapper uses as
+    // text (a type, a relation id), which it takes as their column types them: "007" in a column of
+    // integers is "7".
+    void prescan() {
+        std::vector<Diagnostic> ignored;
+        RecordReader reader(*file_, ignored);
+        std::string error;
+        if (!reader.open(error)) return;
+        reader.start(reader.detectDelimiter('#'), '#');
+        StreamRecord record;
+        bool first = true;
+        std::vector<ColumnValues> values(width_);
+        while (reader.next(record)) {
+            if (ignored.size() > 1000) ignored.clear();
+            const bool skip = first && header_;
+            first = false;
+            if (skip || record.fields.size() < 2 || record.fields.size() != width_ || record.fields[0].text.empty() ||
+                record.fields[1].text.empty()) {
+                continue;
+            }
+            for (std::size_t c = 2; c < width_; ++c) values[c].add(record.fields[c].text);
+        }
+        prescanned_.clear();
+        for (const ColumnValues& v : values) prescanned_.push_back(v.kind());
+    }
+
+    At at(const StreamField& f) const { return At{file_, f.line, f.column}; }
+
+    void problem(const Place& place, std::string message) {
+        mapper_->problem(Stage::Read, place, std::move(message));
+        if (mapper_->full()) stop_ = true;
+    }
+
+    CompactId endpoint(const StreamField& f, std::string_view kindText, CompactId& kindId) {
+        if (const auto found = mapper_->findEntity(f.text)) return *found;
+        if (kindId == kNoId) kindId = mapper_->kind(kindText, at(f));
+        return mapper_->addImplicitEntity(f.text, f.text, kindId, at(f));
+    }
+
+    // The column of the first value of `candidates` that is not blank (PropertyBag::take), taken.
+    std::optional<std::size_t> take(const StreamRecord& r, const std::vector<std::size_t>& candidates) {
+        for (const std::size_t c : candidates) {
+            const std::string_view v = r.fields[c].text;
+            if (v.empty() || taken_[c] || isBlank(v)) continue;
+            taken_[c] = true;
+            return c;
+        }
+        return std::nullopt;
+    }
+
+    // A value graph_mapper takes as text: as its column types it.
+    std::string textOf(const StreamRecord& r, std::size_t c) const {
+        const std::string_view v = r.fields[c].text;
+        return c < prescanned_.size() ? canonicalText(v, prescanned_[c]) : std::string(v);
+    }
+
+    CompactId defaultType(const StreamRecord& r) {
+        if (defaultType_ == kNoId) defaultType_ = mapper_->type(options_.edgeType, At{file_, r.line, r.column});
+        return defaultType_;
+    }
+
+    void row(const StreamRecord& r) {
+        const std::size_t n = r.fields.size();
+        if (n < 2) {
+            problem(Place{*file_, r.line, r.column, {}}, fmt::format("expected at least 2 fields (FROM TO), got {}", n));
+            return;
+        }
+        if (n != width_) {
+            problem(Place{*file_, r.line, r.column, {}},
+                    fmt::format("expected {} fields, as {}, got {}", width_,
+                                header_ ? "in the header" : "on the first line", n));
+            return;
+        }
+        if (r.fields[0].text.empty() || r.fields[1].text.empty()) {
+            const StreamField& f = r.fields[r.fields[0].text.empty() ? 0 : 1];
+            problem(Place{*file_, f.line, f.column, {}}, "empty node id");
+            return;
+        }
+        // Edge lists are often ordered by their first column: its node is then the last row's.
+        if (lastFrom_ == kNoId || r.fields[0].text != lastFromText_) {
+            lastFrom_ = endpoint(r.fields[0], fromKindText_, fromKind_);
+            lastFromText_.assign(r.fields[0].text);
+        }
+        const CompactId from = lastFrom_;
+        const CompactId to = endpoint(r.fields[1], toKindText_, toKind_);
+        if (simple_) {
+            mapper_->addRelation(from, to, defaultType(r), std::nullopt, {});
+            return;
+        }
+        for (const std::size_t c : properties_) values_[c].add(r.fields[c].text);
+
+        // The type: the type column's, else a "type" or "label" column's, else the file's.
+        std::fill(taken_.begin(), taken_.end(), false);
+        CompactId type = kNoId;
+        if (typeColumn_ >= 0 && !r.fields[static_cast<std::size_t>(typeColumn_)].text.empty()) {
+            const StreamField& f = r.fields[static_cast<std::size_t>(typeColumn_)];
+            if (lastType_ == kNoId || f.text != lastTypeText_) {
+                lastType_ = mapper_->type(f.text, at(f));
+                lastTypeText_.assign(f.text);
+            }
+            type = lastType_;
+        } else if (auto c = take(r, typeProperties_); c || (c = take(r, labelProperties_))) {
+            type = mapper_->type(textOf(r, *c), at(r.fields[*c]));
+        } else {
+            type = defaultType(r);
+        }
+        std::string idText;
+        std::optional<std::string_view> id;
+        At idAt;
+        if (const auto c = take(r, idProperties_)) {
+            idText = textOf(r, *c);
+            id = idText;
+            idAt = at(r.fields[*c]);
+        }
+        const CompactId relation = mapper_->addRelation(from, to, type, id, idAt);
+        const auto present = [&](std::size_t c) {
+            const std::string_view v = r.fields[c].text;
+            return !v.empty() && !taken_[c] && !isBlank(v);
+        };
+        for (const std::size_t c : properties_) {
+            if (!present(c)) continue;
+            const StreamField& f = r.fields[c];
+            std::vector<CompactId>& byType = columns_[c];
+            if (byType.size() <= type) {
+                byType.resize(type + 1, kNoId);
+                stored_[c].resize(type + 1, false);
+            }
+            if (byType[type] == kNoId) byType[type] = mapper_->attribute(store::kOwnerRelations, type, names_[c], at(f));
+            // Of two columns with one name, the later one's value is the attribute's.
+            if (std::any_of(laterSame_[c].begin(), laterSame_[c].end(), present)) continue;
+            if (prescanned_.empty() || prescanned_[c] == ValueKind::String) {
+                mapper_->setValue(byType[type], relation, f.text, at(f));
+            } else {
+                mapper_->setValue(byType[type], relation, canonicalText(f.text, prescanned_[c]), at(f));
+            }
+            stored_[c][type] = true;
+        }
+    }
+
+    const std::string* file_;
+    const EdgeListStreamOptions& options_;
+    BulkMapper* mapper_;
+    bool header_ = false;
+    bool simple_ = true;
+    bool stop_ = false;
+    std::size_t width_ = 0;
+    std::vector<std::string> names_;
+    int typeColumn_ = -1;
+    std::string fromKindText_, toKindText_;
+    CompactId fromKind_ = kNoId, toKind_ = kNoId, defaultType_ = kNoId, lastType_ = kNoId, lastFrom_ = kNoId;
+    std::string lastTypeText_, lastFromText_;
+    std::vector<std::size_t> properties_, typeProperties_, labelProperties_, idProperties_;
+    std::vector<ColumnValues> values_;
+    std::vector<std::vector<CompactId>> columns_;  // by column, by relation type: the property column
+    std::vector<std::vector<bool>> stored_;        // by column, by relation type: a value was kept
+    std::vector<std::vector<std::size_t>> laterSame_;  // by column: later columns of the same name
+    std::vector<bool> taken_;
+    std::vector<ValueKind> prescanned_;
+};
+
+}  // namespace
+
+EdgeListColumns peekEdgeListColumns(const std::string& file, const EdgeListStreamOptions& options) {
+    return EdgeListStream(&file, options, nullptr).peek();
+}
+
+void streamEdgeList(const std::string& file, const EdgeListStreamOptions& options, BulkMapper& mapper,
+                    const std::function<void(std::uint64_t)>& progress) {
+    EdgeListStream(mapper.keepFileName(file), options, &mapper).run(progress);
+}
+
+}  // namespace relgraph::interchange

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""relgraph load draws its progress bar on standard error only when that is a terminal.
+
+    progress_check.py --relgraph BIN INPUT
+
+Runs `relgraph load INPUT` three times: with standard error on a pseudo-terminal (the bar must be
+drawn — share, rate, ETA, records — and the line cleared at the end), with standard error on a pipe,
+and on a terminal with --quiet (no bar in either). Prints 'N passed, M failed'.
+"""
+import argparse
+import os
+import pty
+import subprocess
+import sys
+import tempfile
+
+
+def run_on_terminal(args):
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=120)
+    os.close(leader)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--relgraph", required=True)
+    parser.add_argument("input")
+    options = parser.parse_args()
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "g.rgdb")
+        code, err = run_on_terminal([options.relgraph, "load", options.input, "-o", out])
+        if code != 0:
+            failures.append(f"load on a terminal exited {code}: {err}")
+        for needed in ("100%", "/s", "ETA", "entities", "relations", "\r\x1b[K"):
+            if needed not in err:
+                failures.append(f"the bar on a terminal lacks {needed!r}: {err!r}")
+        piped = subprocess.run([options.relgraph, "load", options.input, "-o", out], capture_output=True, text=True)
+        if piped.returncode != 0 or piped.stderr:
+            failures.append(f"load with standard error on a pipe wrote to it: {piped.stderr!r}")
+        code, err = run_on_terminal([options.relgraph, "load", options.input, "-o", out, "--quiet"])
+        if code != 0 or err:
+            failures.append(f"load --quiet on a terminal drew something: {err!r}")
+    for failure in failures:
+        print("FAIL", failure)
+    print(f"{3 - min(len(failures), 3)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
