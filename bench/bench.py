@@ -467,10 +467,10 @@ def report(args, m, started, data, results, agree, ldbc, pairs, hoods, binary):
     lines += [
         "", "## Notes", "",
         "- Load and open times are the best of their runs, since other work on the machine only adds time; "
-        "whole-process query times are medians over different queries. Repeated runs still vary by 10–20 %.",
+        "whole-process query times are medians over different queries. Repeated runs still vary by 10–20 %, on a virtual machine whose neighbours are busy by up to 70 % (all systems alike).",
         "- Peak RSS of the peers includes their runtime: before loading anything it is already "
         + ", ".join(f"{s} {fmt(v, 'MiB')}" for s, v in base.items()) + ".",
-        "- relgraph's load time includes writing the snapshot; the peers' `load` does not (see the next row).",
+        "- relgraph's load time includes writing the snapshot (renamed into place, not flushed to disk: docs/snapshot.md); the peers' `load` does not (see the next row).",
         "- Kuzu runs its COPY and queries on all cores; relgraph, igraph and NetworkX use one.",
         "- igraph's `Read_Edgelist` is its fastest reader: it takes the integer ids as vertex indices and "
         "keeps no id mapping, which relgraph and Kuzu do.",

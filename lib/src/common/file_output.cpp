@@ -12,7 +12,7 @@
 
 namespace relgraph {
 
-AtomicFileWriter::AtomicFileWriter(std::filesystem::path path) : path_(std::move(path)) {
+AtomicFileWriter::AtomicFileWriter(std::filesystem::path path, Flush flush) : path_(std::move(path)), flush_(flush) {
     const std::filesystem::path dir = path_.has_parent_path() ? path_.parent_path() : std::filesystem::path(".");
     std::string name = ".";  // (not "." + …: GCC 12 warns falsely about that at -O2, -Wrestrict)
     name += path_.filename().string();
@@ -56,7 +56,7 @@ void AtomicFileWriter::commit() {
     const mode_t mask = ::umask(0);
     ::umask(mask);
     ::fchmod(fd_, 0666 & ~mask);
-    if (::fsync(fd_) != 0) fail(errno);
+    if (flush_ == Flush::Yes && ::fsync(fd_) != 0) fail(errno);
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0 || std::rename(temporary_.c_str(), path_.c_str()) != 0) fail(errno);

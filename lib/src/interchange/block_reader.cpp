@@ -96,12 +96,12 @@ void RecordReader::problemAt(std::uint64_t line, std::uint64_t column, std::stri
 
 bool RecordReader::fill() {
     if (eof_) return false;
-    if (!buffer_) {
+    if (buffer_.empty()) {
         capacity_ = blockSize_;
-        buffer_ = std::make_unique<char[]>(capacity_);
+        buffer_.resize(capacity_);
     }
     if (pos_ > 0) {
-        std::memmove(buffer_.get(), buffer_.get() + pos_, end_ - pos_);
+        std::memmove(buffer_.data(), buffer_.data() + pos_, end_ - pos_);
         base_ += pos_;
         end_ -= pos_;
         regionEnd_ = regionEnd_ > pos_ ? regionEnd_ - pos_ : 0;
@@ -110,14 +110,12 @@ bool RecordReader::fill() {
     }
     if (end_ == capacity_) {  // one record fills the buffer: make room for more of it
         const std::size_t grown = capacity_ * 2;
-        auto bigger = std::make_unique<char[]>(grown);
-        std::memcpy(bigger.get(), buffer_.get(), end_);
-        buffer_ = std::move(bigger);
+        buffer_.resize(grown);
         capacity_ = grown;
     }
     std::uint64_t added = 0;
     while (end_ < capacity_) {
-        const ssize_t n = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
+        const ssize_t n = ::read(fd_, buffer_.data() + end_, capacity_ - end_);
         if (n < 0) {
             if (errno == EINTR) continue;
             problemAt(0, 0, std::string("cannot read file: ") + std::strerror(errno));
@@ -144,7 +142,7 @@ void RecordReader::findRegionEnd() {
         regionEnd_ = end_;
         return;
     }
-    const char* data = buffer_.get();
+    const char* data = buffer_.data();
     for (std::size_t i = end_; i > regionEnd_; --i) {
         if (data[i - 1] == '\n') {
             regionEnd_ = i;
@@ -155,7 +153,7 @@ void RecordReader::findRegionEnd() {
 
 void RecordReader::checkUtf8(std::size_t upTo) {
     if (invalidUtf8_ || upTo <= checked_) return;
-    const std::size_t bad = firstInvalidUtf8(buffer_.get(), checked_, upTo);
+    const std::size_t bad = firstInvalidUtf8(buffer_.data(), checked_, upTo);
     checked_ = upTo;
     if (bad < upTo) {
         invalidUtf8_ = true;
@@ -166,20 +164,20 @@ void RecordReader::checkUtf8(std::size_t upTo) {
 std::string_view RecordReader::firstLine() {
     std::size_t searched = 0;
     while (true) {
-        if (buffer_) {
-            const char* data = buffer_.get();
+        if (!buffer_.empty()) {
+            const char* data = buffer_.data();
             const void* found = std::memchr(data + searched, '\n', end_ - searched);
             if (found) return {data, static_cast<std::size_t>(static_cast<const char*>(found) - data)};
             searched = end_;
         }
-        if (eof_ || !fill()) return buffer_ ? std::string_view(buffer_.get(), end_) : std::string_view();
+        if (eof_ || !fill()) return !buffer_.empty() ? std::string_view(buffer_.data(), end_) : std::string_view();
     }
 }
 
 char RecordReader::detectDelimiter(char commentPrefix) {
     std::size_t start = 0;
     while (true) {
-        const char* data = buffer_ ? buffer_.get() : nullptr;
+        const char* data = !buffer_.empty() ? buffer_.data() : nullptr;
         const char* newline = data ? static_cast<const char*>(std::memchr(data + start, '\n', end_ - start)) : nullptr;
         if (!newline && !eof_) {
             fill();
@@ -203,7 +201,7 @@ void RecordReader::start(char delimiter, char commentPrefix) {
     comment_ = commentPrefix;
     started_ = true;
     while (!eof_ && end_ < 3) fill();
-    if (base_ == 0 && pos_ == 0 && end_ >= 3 && std::memcmp(buffer_.get(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
+    if (base_ == 0 && pos_ == 0 && end_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
 }
 
 bool RecordReader::next(StreamRecord& record) {
@@ -222,7 +220,7 @@ bool RecordReader::next(StreamRecord& record) {
 
 void RecordReader::skipRest() {
     while (!invalidUtf8_ && !failed_) {
-        const char* data = buffer_ ? buffer_.get() : "";
+        const char* data = !buffer_.empty() ? buffer_.data() : "";
         for (std::size_t i = pos_; i < regionEnd_;) {
             const void* found = std::memchr(data + i, '\n', regionEnd_ - i);
             if (!found) break;
@@ -236,7 +234,7 @@ void RecordReader::skipRest() {
 }
 
 RecordReader::Scan RecordReader::scan(StreamRecord& record) {
-    const char* b = buffer_ ? buffer_.get() : "";
+    const char* b = !buffer_.empty() ? buffer_.data() : "";
     const std::size_t limit = regionEnd_;
     std::size_t p = pos_;
     std::uint64_t line = line_, lineStart = lineStart_;

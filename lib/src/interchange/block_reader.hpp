@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "relgraph/common/large_array.hpp"
 #include "relgraph/common/place.hpp"
 
 namespace relgraph::interchange {
@@ -98,7 +99,7 @@ private:
     bool failed_ = false;
     bool invalidUtf8_ = false;
 
-    std::unique_ptr<char[]> buffer_;
+    LargeArray<char> buffer_;  // capacity_ bytes, once filled
     std::size_t capacity_ = 0;
     std::size_t end_ = 0;        // bytes in the buffer
     std::size_t regionEnd_ = 0;  // after the last '\n' of the buffer (the end at the end of the file)

@@ -12,6 +12,7 @@
 #include "interchange/input_collector.hpp"
 #include "interchange/neo4j_csv_header.hpp"
 #include "interchange/neo4j_csv_stream.hpp"
+#include "interchange/node_link_stream.hpp"
 #include "relgraph/common/error.hpp"
 #include "relgraph/common/text.hpp"
 #include "relgraph/interchange/graph_writer.hpp"
@@ -31,6 +32,8 @@ struct StreamInput {
     bool relationships = true;  // neo4j CSV: a relationship file (else a node file)
     std::string readError;      // not empty: the file cannot be read
     std::string headerFrom;     // neo4j CSV: a headerless continuation's base file
+    bool forced = false;        // node-link: named so by --from (else a .json file with "nodes")
+    NodeLinkLinks links;        // node-link: where the first pass found the links
 };
 
 std::uint64_t fileSize(const std::string& name) {
@@ -241,7 +244,17 @@ BulkResult loadBulk(const std::vector<std::filesystem::path>& paths, const ReadO
     std::vector<StreamInput> inputs;
     bool explicitRelationIds = false;
     for (const InputPath& path : collected) {
-        StreamInput input{path.name, path.format, true, {}, path.headerFrom};
+        StreamInput input{path.name, path.format, true, {}, path.headerFrom, path.forced, {}};
+        if (path.format == Format::NodeLink || (path.format == Format::RelgraphJson && !path.forced)) {
+            // A .json file is node-link when it has a top-level "nodes" (the first pass makes sure).
+            if (path.format == Format::RelgraphJson && !peekNodeLink(path.name, input.readError) &&
+                input.readError.empty()) {
+                return loadThroughReadGraph(paths, options, collected, progress);
+            }
+            input.format = Format::NodeLink;
+            inputs.push_back(std::move(input));
+            continue;
+        }
         if (path.format != Format::EdgeList && path.format != Format::Neo4jCsv) {
             return loadThroughReadGraph(paths, options, collected, progress);
         }
@@ -278,19 +291,27 @@ BulkResult loadBulk(const std::vector<std::filesystem::path>& paths, const ReadO
         for (const Diagnostic& d : collectionErrors) mapper.problem(Stage::Read, d.place, d.message);
 
         // Every node of the node files first, as graph_mapper maps them, then every edge in input order.
-        for (const StreamInput& input : inputs) {
+        for (StreamInput& input : inputs) {
             if (mapper.full()) break;
             if (!input.readError.empty()) {
                 mapper.problem(Stage::Read, Place{input.name, 0, 0, {}}, "cannot read file: " + input.readError);
             } else if (input.format == Format::Neo4jCsv && !input.relationships) {
                 streamNeo4jCsv(input.name, neo4jSource(input, options), mapper, onBytes);
+            } else if (input.format == Format::NodeLink &&
+                       streamNodeLinkNodes(input.name, input.forced, mapper, input.links, onBytes) !=
+                           NodeLinkNodes::Streamed) {
+                // Not node-link after all, or holding what only records can: readGraph reads it.
+                return loadThroughReadGraph(paths, options, collected, progress);
             }
         }
+        explicitRelationIds = mapper.explicitRelationIds();
         mapper.finishNodes();
         for (const StreamInput& input : inputs) {
             if (mapper.full()) break;
             if (!input.readError.empty()) continue;
-            if (input.format == Format::Neo4jCsv) {
+            if (input.format == Format::NodeLink) {
+                streamNodeLinkLinks(input.name, input.links, mapper, onBytes);
+            } else if (input.format == Format::Neo4jCsv) {
                 if (input.relationships) {
                     streamNeo4jCsv(input.name, neo4jSource(input, options), mapper, onBytes);
                 }
@@ -300,6 +321,7 @@ BulkResult loadBulk(const std::vector<std::filesystem::path>& paths, const ReadO
         }
         mapper.checkAliases();
         if (mapper.failed()) throw LoadError(mapper.takeProblems());
+        if (mapper.typesDifferByOwner()) return loadThroughReadGraph(paths, options, collected, progress);
         if (!canonicalValues && mapper.needsCanonicalValues()) {
             // Again, with numbers and booleans kept as readGraph's text has them.
             canonicalValues = true;

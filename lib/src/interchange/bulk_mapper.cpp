@@ -6,6 +6,8 @@
 
 #include "interchange/block_reader.hpp"
 #include "interchange/scalar_text.hpp"
+#include "load/json_document.hpp"
+#include "relgraph/common/error.hpp"
 #include "relgraph/common/text.hpp"
 
 namespace relgraph::interchange {
@@ -35,7 +37,18 @@ std::optional<std::string> textProblem(std::string_view value, bool allowNewline
     return std::nullopt;
 }
 
+constexpr std::uint8_t kDirected = 1, kUndirected = 2;
+
 }  // namespace
+
+Place At::place() const {
+    Place out{file ? *file : std::string(), line, column, {}};
+    if (list) {
+        out.pointer = load::JsonDocument::child(fmt::format("/{}", list), index);
+        if (member) out.pointer = load::JsonDocument::child(out.pointer, *member);
+    }
+    return out;
+}
 
 std::string canonicalText(std::string_view text, ValueKind kind) {
     switch (kind) {
@@ -109,6 +122,9 @@ std::vector<Diagnostic> BulkMapper::takeNotes() {
 }
 
 const std::string* BulkMapper::keepFileName(const std::string& file) { return &*fileNames_.insert(file).first; }
+const std::string* BulkMapper::keepMemberName(const std::string& member) {
+    return &*memberNames_.insert(member).first;
+}
 
 CompactId BulkMapper::named(bool isKind, std::string_view text, const At& at) {
     auto& byText = isKind ? kindByText_ : typeByText_;
@@ -245,13 +261,41 @@ bool BulkMapper::needsCanonicalValues() const {
     });
 }
 
-void BulkMapper::addKind(CompactId column, ValueKind kind, bool asWritten) {
-    ColumnKinds& k = columns_[column];
-    k.typedAsWritten = k.typedAsWritten || (asWritten && kind != ValueKind::String);
+void BulkMapper::addTo(ColumnKinds& k, ValueKind kind) {
     k.any = true;
     k.integers = k.integers && kind == ValueKind::Integer;
     k.numbers = k.numbers && (kind == ValueKind::Integer || kind == ValueKind::Number);
     k.booleans = k.booleans && kind == ValueKind::Boolean;
+}
+
+void BulkMapper::addKind(CompactId column, ValueKind kind, bool asWritten) {
+    ColumnKinds& k = columns_[column];
+    k.typedAsWritten = k.typedAsWritten || (asWritten && kind != ValueKind::String);
+    addTo(k, kind);
+}
+
+void BulkMapper::addKind(CompactId column, CompactId ownerKindOrType, ValueKind kind) {
+    addKind(column, kind);
+    addTo(ownerKinds_[{column, ownerKindOrType}], kind);
+}
+
+model::AttributeType BulkMapper::typeOf(const ColumnKinds& k) {
+    return !k.any        ? model::AttributeType::String
+           : k.integers  ? model::AttributeType::Integer
+           : k.numbers   ? model::AttributeType::Number
+           : k.booleans  ? model::AttributeType::Boolean
+                         : model::AttributeType::String;
+}
+
+bool BulkMapper::typesDifferByOwner() const {
+    for (auto it = ownerKinds_.begin(); it != ownerKinds_.end(); ++it) {
+        const auto next = std::next(it);
+        if (next != ownerKinds_.end() && next->first.first == it->first.first &&
+            typeOf(next->second) != typeOf(it->second)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 void BulkMapper::keepOriginalId(CompactId entity, CompactId kind, std::string_view originalId, const At& at) {
@@ -267,7 +311,7 @@ void BulkMapper::keepOriginalId(CompactId entity, CompactId kind, std::string_vi
         byName.emplace("original_id", column);
     }
     setValue(column, entity, originalId, at);
-    addKind(column, ValueKind::String);
+    addKind(column, kind, ValueKind::String);
 }
 
 namespace {
@@ -376,7 +420,7 @@ void BulkMapper::addNode(const NodeRow& row) {
         const CompactId column = attribute(store::kOwnerEntities, kindId, p.name, p.at);
         ownOriginalId = ownOriginalId || kindOwners_[kindId].attributes.at(p.name) == "original_id";
         setValue(column, record, p.text, p.at);
-        addKind(column, p.array ? ValueKind::String : p.kind);
+        addKind(column, kindId, p.array ? ValueKind::String : p.kind);
     }
     if (node.id != node.originalId && !ownOriginalId) keepOriginalId(record, kindId, node.originalId, row.at);
     pendingKeys_.emplace(key, pending_.size());
@@ -384,13 +428,20 @@ void BulkMapper::addNode(const NodeRow& row) {
     pending_.push_back(std::move(node));
 }
 
+// An alias's place: graph_mapper places what the loader finds in an alias by a pointer below the
+// aliases' own ("/nodes/3/aliases/1"), or below their name where the file has no pointers ("aliases/1").
+Place BulkMapper::aliasPlace(const At& aliases, std::size_t index) {
+    Place place = aliases.place();
+    place.pointer =
+        place.pointer.empty() ? fmt::format("aliases/{}", index) : fmt::format("{}/{}", place.pointer, index);
+    return place;
+}
+
 Place BulkMapper::memberPlace(const NameOwner& owner) const {
     const PendingNode& node = pending_[owner.entity];
     if (owner.member == -2) return node.at.place();
     if (owner.member == -1) return node.nameAt.place();
-    Place place = node.aliasesAt.place();
-    place.pointer = fmt::format("aliases/{}", owner.member);
-    return place;
+    return aliasPlace(node.aliasesAt, static_cast<std::size_t>(owner.member));
 }
 
 void BulkMapper::finishNodes() {
@@ -404,8 +455,7 @@ void BulkMapper::finishNodes() {
         checkName(node.name, node.nameAt);
         for (std::size_t a = 0; a < node.aliases.size(); ++a) {
             const std::string& alias = node.aliases[a];
-            Place place = node.aliasesAt.place();
-            place.pointer = fmt::format("aliases/{}", a);
+            Place place = aliasPlace(node.aliasesAt, a);
             const std::string key = text::normalizeName(alias);
             std::optional<NameOwner> owner;
             if (key == node.id) owner = NameOwner{entity, -2};
@@ -443,9 +493,16 @@ void BulkMapper::madeEntity(std::string_view id) {
     if (explicitRelationIds_) entityIds_.emplace_back(id);
 }
 
+void BulkMapper::useRelationIds() {
+    RELGRAPH_ASSERT(builder_.entityCount() == 0);
+    explicitRelationIds_ = true;
+}
+
 CompactId BulkMapper::addRelation(CompactId from, CompactId to, CompactId type,
-                                  std::optional<std::string_view> idText, const At& idAt) {
+                                  std::optional<std::string_view> idText, const At& idAt, bool directed) {
     const CompactId relation = builder_.addRelation(from, to, type);
+    if (typeDirections_.size() <= type) typeDirections_.resize(type + 1, 0);
+    typeDirections_[type] |= directed ? kDirected : kUndirected;
     if (!explicitRelationIds_) return relation;
     if (idText && !idText->empty()) {
         const std::string given(*idText);
@@ -492,13 +549,11 @@ void BulkMapper::checkAliases() {
 void BulkMapper::finish() {
     finishNodes();
     for (std::size_t c = 0; c < columns_.size(); ++c) {
-        const ColumnKinds& k = columns_[c];
-        const model::AttributeType type = !k.any        ? model::AttributeType::String
-                                          : k.integers  ? model::AttributeType::Integer
-                                          : k.numbers   ? model::AttributeType::Number
-                                          : k.booleans  ? model::AttributeType::Boolean
-                                                        : model::AttributeType::String;
-        builder_.setPropertyType(static_cast<CompactId>(c), type);
+        builder_.setPropertyType(static_cast<CompactId>(c), typeOf(columns_[c]));
+    }
+    // graph_mapper's rule: a type is symmetric when every edge of it was undirected.
+    for (std::size_t t = 0; t < typeDirections_.size(); ++t) {
+        if (typeDirections_[t] == kUndirected) builder_.setTypeFlags(static_cast<CompactId>(t), store::kTypeSymmetric);
     }
 }
 

@@ -7,6 +7,7 @@
 // mapping, validating), and only the earliest stage's are reported, as readGraph reports them.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,12 +29,17 @@ enum class Stage { Read = 0, Map = 1, Validate = 2 };
 // What JSON a property value would be in the DOM path, which types the attribute.
 enum class ValueKind : std::uint8_t { Integer, Number, Boolean, String };
 
-// A place in an input file, made into a Place only when a message needs it.
+// A place in an input file, made into a Place only when a message needs it. In node-link JSON it
+// has a JSON pointer too: "/<list>/<index>" for a node or link, "/<list>/<index>/<member>" for one
+// of its members.
 struct At {
     const std::string* file = nullptr;
     std::uint64_t line = 0;
     std::uint64_t column = 0;
-    Place place() const { return Place{file ? *file : std::string(), line, column, {}}; }
+    const char* list = nullptr;  // "nodes", "links" or "edges"; null: no pointer
+    std::uint64_t index = 0;
+    const std::string* member = nullptr;
+    Place place() const;
 };
 
 // The text the DOM path uses for a typed value (nlohmann's JSON text): "7" for "007", "1.0" for a
@@ -58,8 +64,9 @@ public:
     void note(const Place& place, std::string message);
     std::vector<Diagnostic> takeNotes();
 
-    // A name for messages and places that lives as long as the mapper.
+    // A name for messages and places that lives as long as the mapper: a file's, or a JSON member's.
     const std::string* keepFileName(const std::string& file);
+    const std::string* keepMemberName(const std::string& member);
 
     // Kinds and relation types for a kind or type text ("" for none), made on first use.
     CompactId kind(std::string_view text, const At& at);
@@ -89,10 +96,14 @@ public:
     void addNode(const NodeRow& row);
     void finishNodes();
 
-    // A relation; `idText` is the "id" property's text (explicit relation ids only).
+    // A relation; `idText` is the "id" property's text (explicit relation ids only). A type is
+    // symmetric when every relation of it is undirected (node-link "directed": false).
     CompactId addRelation(CompactId from, CompactId to, CompactId type, std::optional<std::string_view> idText,
-                          const At& idAt);
+                          const At& idAt, bool directed = true);
     bool explicitRelationIds() const { return explicitRelationIds_; }
+    // Relations get ids of their own after all (a node-link file found to give some): only before
+    // any entity is made.
+    void useRelationIds();
 
     // The property column an owner's property is kept in (its attribute name made for the owner's kind
     // or type, as graph_mapper names attributes); values are stored with setValue and typed by
@@ -101,6 +112,12 @@ public:
     CompactId attribute(std::uint8_t owner, CompactId ownerKindOrType, std::string_view property, const At& at);
     void setValue(CompactId column, CompactId record, std::string_view text, const At& at);
     void addKind(CompactId column, ValueKind kind, bool asWritten = false);
+    // addKind for one value of one kind's or type's attribute: graph_mapper types an attribute by the
+    // values of each kind or type, the compact store by all its column's values.
+    void addKind(CompactId column, CompactId ownerKindOrType, ValueKind kind);
+    // Some attribute's values make it of one type for one kind (or relation type) and of another for
+    // another: the compact store, one type a column, cannot hold that.
+    bool typesDifferByOwner() const;
     // A column of text holds numbers or booleans kept as written: readGraph has them as its JSON
     // text ("7" for "007"), so the inputs are to be read again with values kept so (canonicalText).
     bool needsCanonicalValues() const;
@@ -133,6 +150,8 @@ private:
         int member;  // -2: id, -1: name, i >= 0: alias i
     };
 
+    static void addTo(ColumnKinds& kinds, ValueKind kind);
+    static model::AttributeType typeOf(const ColumnKinds& kinds);
     CompactId named(bool isKind, std::string_view text, const At& at);
     std::string uniqueEntityId(std::string_view originalId);
     bool entityIdTaken(std::string_view id) const;
@@ -141,18 +160,21 @@ private:
                            const std::string& originalId, const At& at);
     void keepOriginalId(CompactId entity, CompactId kind, std::string_view originalId, const At& at);
     Place memberPlace(const NameOwner& owner) const;
+    static Place aliasPlace(const At& aliases, std::size_t index);
 
     store::CompactBuilder& builder_;
     bool explicitRelationIds_;
     std::vector<Diagnostic> problems_[3];
     std::vector<Diagnostic> notes_;
     std::set<std::pair<std::string, std::string>> noted_;
-    std::set<std::string> fileNames_;
+    std::set<std::string> fileNames_, memberNames_;
 
     std::unordered_map<std::string, CompactId> kindByText_, typeByText_;
     std::vector<OwnerNames> kindOwners_, typeOwners_;
     std::vector<std::string> typeNames_;
+    std::vector<std::uint8_t> typeDirections_;  // by type: kDirected | kUndirected of its relations
     std::vector<ColumnKinds> columns_;
+    std::map<std::pair<CompactId, CompactId>, ColumnKinds> ownerKinds_;  // by column and kind or type
     std::unordered_map<std::string, CompactId> columnByName_[2];
 
     // Normalized names and aliases that are not their entity's own id, and whose they are.

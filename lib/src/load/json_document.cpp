@@ -92,18 +92,8 @@ public:
         return true;
     }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
-        // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: <reason>"
-        // or "[json.exception.out_of_range.406] <reason>": keep the reason only.
-        std::string reason = ex.what();
-        if (reason.rfind("[json.exception.", 0) == 0) reason = reason.substr(reason.find("] ") + 2);
-        if (reason.rfind("parse error", 0) == 0 && reason.find(": ") != std::string::npos) {
-            reason = reason.substr(reason.find(": ") + 2);
-        }
-        if (reason.size() > 200) reason = reason.substr(0, 200) + "…";
-        // `position` counts the bytes read, through the offending byte or token.
         const std::size_t at = position > 0 ? position - 1 : 0;
-        problems_.push_back({doc_.placeAtOffset(std::min(at, doc_.text_.size()), ""),
-                             "invalid JSON: " + text::terminalSafe(reason)});
+        problems_.push_back({doc_.placeAtOffset(std::min(at, doc_.text_.size()), ""), JsonDocument::syntaxMessage(ex)});
         return false;
     }
 
@@ -216,6 +206,18 @@ std::string JsonDocument::child(const std::string& pointer, const std::string& k
         else out += c;
     }
     return out;
+}
+
+std::string JsonDocument::syntaxMessage(const nlohmann::detail::exception& ex) {
+    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: <reason>"
+    // or "[json.exception.out_of_range.406] <reason>": keep the reason only.
+    std::string reason = ex.what();
+    if (reason.rfind("[json.exception.", 0) == 0) reason = reason.substr(reason.find("] ") + 2);
+    if (reason.rfind("parse error", 0) == 0 && reason.find(": ") != std::string::npos) {
+        reason = reason.substr(reason.find(": ") + 2);
+    }
+    if (reason.size() > 200) reason = reason.substr(0, 200) + "…";
+    return "invalid JSON: " + text::terminalSafe(reason);
 }
 
 std::string JsonDocument::child(const std::string& pointer, std::size_t index) {

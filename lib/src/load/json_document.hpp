@@ -28,6 +28,11 @@ public:
     static std::string child(const std::string& pointer, const std::string& key);
     static std::string child(const std::string& pointer, std::size_t index);
 
+    // "invalid JSON: <reason>" for a parse error nlohmann's parser reports (without its exception id
+    // and position, which the place tells). The problem stands at byte `position - 1` (or 0) of the
+    // text: the parser's `position` counts the bytes read, through the offending byte or token.
+    static std::string syntaxMessage(const nlohmann::detail::exception& ex);
+
 private:
     friend class PositionRecorder;
     Place placeAtOffset(std::size_t offset, std::string pointer) const;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "relgraph/common/error.hpp"
+#include "relgraph/common/large_array.hpp"
 #include "relgraph/common/text.hpp"
 
 namespace relgraph::query {
@@ -66,7 +67,7 @@ namespace {
 
 // One side of a breadth-first search: distances from its start, and its current frontier.
 struct Side {
-    std::vector<std::uint32_t> distance;
+    LargeArray<std::uint32_t> distance;  // (huge pages: filled fresh for every search)
     std::vector<CompactId> frontier;
     Direction direction;
     std::uint32_t depth = 0;

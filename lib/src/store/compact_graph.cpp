@@ -22,6 +22,12 @@ std::string_view CompactGraph::entityName(CompactId v) const {
     return columns_.entityName.empty() ? entityId(v) : string(columns_.entityName[v]);
 }
 
+CompactId CompactGraph::fromOffsets(CompactId r) const {
+    // The last entity whose run starts at or before r (entities without relations share its start).
+    const auto& offsets = columns_.outOffsets;
+    return static_cast<CompactId>(std::upper_bound(offsets.begin(), offsets.end(), r) - offsets.begin() - 1);
+}
+
 RelationRun CompactGraph::outRelations(CompactId v) const {
     const CompactId* list = columns_.outRelations.empty() ? nullptr : columns_.outRelations.data();
     return {list, columns_.outOffsets[v], columns_.outOffsets[v + 1]};
@@ -185,13 +191,13 @@ std::optional<std::string> CompactGraph::firstProblem(Check depth) const {
     if (!check.offsets("stringOffsets", c.stringOffsets, c.stringOffsets.size() - 1, c.stringBytes.size())) {
         return check.problem;
     }
-    const std::size_t strings = stringCount(), entities = c.entityId.size(), relations = c.relationFrom.size();
+    const std::size_t strings = stringCount(), entities = c.entityId.size(), relations = c.relationTo.size();
     const std::size_t kinds = c.kindName.size(), types = c.typeName.size();
     constexpr std::uint64_t kMaxCount = 0xFFFFFFFEu;
     if (entities > kMaxCount || relations > kMaxCount || strings > kMaxCount) return "more than 4294967294 records";
 
     check.size("entityName", c.entityName, entities, true) && check.size("entityKind", c.entityKind, entities, true) &&
-        check.size("relationTo", c.relationTo, relations) &&
+        check.size("relationFrom", c.relationFrom, relations, true) &&
         check.size("relationType", c.relationType, relations, true) &&
         check.size("relationId", c.relationId, relations, true) &&
         check.size("outRelations", c.outRelations, relations, true) &&
@@ -225,8 +231,11 @@ std::optional<std::string> CompactGraph::firstProblem(Check depth) const {
         !check.below("outRelations", c.outRelations, relations) || !check.below("inRelations", c.inRelations, relations)) {
         return check.problem;
     }
-    if (depth == Check::Full && (!checkRuns(check, "outRelations", c.outOffsets, c.outRelations, c.relationFrom) ||
-                                 !checkRuns(check, "inRelations", c.inOffsets, c.inRelations, c.relationTo))) {
+    if (c.relationFrom.empty() && !c.outRelations.empty()) return "outRelations without relationFrom";
+    // Without relationFrom, the out runs are the relation numbers themselves and right by definition.
+    if (depth == Check::Full &&
+        ((!c.relationFrom.empty() && !checkRuns(check, "outRelations", c.outOffsets, c.outRelations, c.relationFrom)) ||
+         !checkRuns(check, "inRelations", c.inOffsets, c.inRelations, c.relationTo))) {
         return check.problem;
     }
     if (relations > 0 && c.sourceFile.empty()) return "relations but no source files";

@@ -102,14 +102,14 @@ constexpr void forEachColumn(Visit&& visit) {
     visit(Column{EntityId, "entityId", kRequired}, &C::entityId);
     visit(Column{EntityName, "entityName", kOptional, SameOrNone, EntityId}, &C::entityName);
     visit(Column{EntityKind, "entityKind", kOptional, SameOrNone, EntityId}, &C::entityKind);
-    visit(Column{RelationFrom, "relationFrom", kRequired}, &C::relationFrom);
-    visit(Column{RelationTo, "relationTo", kRequired, Same, RelationFrom}, &C::relationTo);
-    visit(Column{RelationType, "relationType", kOptional, SameOrNone, RelationFrom}, &C::relationType);
-    visit(Column{RelationId, "relationId", kOptional, SameOrNone, RelationFrom}, &C::relationId);
+    visit(Column{RelationFrom, "relationFrom", kOptional, SameOrNone, RelationTo}, &C::relationFrom);
+    visit(Column{RelationTo, "relationTo", kRequired}, &C::relationTo);
+    visit(Column{RelationType, "relationType", kOptional, SameOrNone, RelationTo}, &C::relationType);
+    visit(Column{RelationId, "relationId", kOptional, SameOrNone, RelationTo}, &C::relationId);
     visit(Column{OutOffsets, "outOffsets", kRequired, OneMore, EntityId}, &C::outOffsets);
-    visit(Column{OutRelations, "outRelations", kOptional, SameOrNone, RelationFrom}, &C::outRelations);
+    visit(Column{OutRelations, "outRelations", kOptional, SameOrNone, RelationTo}, &C::outRelations);
     visit(Column{InOffsets, "inOffsets", kRequired, OneMore, EntityId}, &C::inOffsets);
-    visit(Column{InRelations, "inRelations", kRequired, Same, RelationFrom}, &C::inRelations);
+    visit(Column{InRelations, "inRelations", kRequired, Same, RelationTo}, &C::inRelations);
     visit(Column{KeyHash, "keyHash", kRequired}, &C::keyHash);
     visit(Column{KeyString, "keyString", kRequired, Same, KeyHash}, &C::keyString);
     visit(Column{KeyEntity, "keyEntity", kRequired, Same, KeyHash}, &C::keyEntity);
@@ -119,7 +119,7 @@ constexpr void forEachColumn(Visit&& visit) {
     visit(Column{TypeLabel, "typeLabel", kRequired, Same, TypeName}, &C::typeLabel);
     visit(Column{TypeFlags, "typeFlags", kRequired, Same, TypeName}, &C::typeFlags);
     visit(Column{SourceFile, "sourceFile", kRequired}, &C::sourceFile);
-    visit(Column{RelationSource, "relationSource", kOptional, SameOrNone, RelationFrom}, &C::relationSource);
+    visit(Column{RelationSource, "relationSource", kOptional, SameOrNone, RelationTo}, &C::relationSource);
     visit(Column{PropertyName, "propertyName", kOptional}, &C::propertyName);
     visit(Column{PropertyOwner, "propertyOwner", kOptional, Same, PropertyName}, &C::propertyOwner);
     visit(Column{PropertyType, "propertyType", kOptional, Same, PropertyName}, &C::propertyType);
@@ -254,7 +254,7 @@ void writeSnapshot(const CompactGraph& graph, const std::filesystem::path& path)
     writeAt(header.data(), kChecksumAt, static_cast<std::uint64_t>(XXH3_64bits_digest(&state)));
     writeAt(header.data(), kHeaderChecksumAt, static_cast<std::uint64_t>(XXH3_64bits(header.data(), kHeaderChecksumAt)));
 
-    AtomicFileWriter out(path);
+    AtomicFileWriter out(path, AtomicFileWriter::Flush::No);  // the checksums tell a file a crash cut short
     out.write(std::string_view(header.data(), header.size()));
     payload([&](std::string_view bytes) { out.write(bytes); });
     out.commit();

@@ -17,6 +17,7 @@
 #include "interchange/scalar_text.hpp"
 #include "interchange/text_position.hpp"
 #include "relgraph/interchange/bulk_loader.hpp"
+#include "relgraph/interchange/graph_writer.hpp"
 #include "relgraph/store/graph_store.hpp"
 #include "unreadable_file.hpp"
 
@@ -147,6 +148,8 @@ std::string relationFiles(const model::GraphData& data) {
         REQUIRE(r.claims.size() == 1);
         std::string file = r.claims[0].summary.substr(std::string("Imported from ").size());
         file = file.substr(0, file.rfind(" (line "));
+        // Node-link links are named by their pointer too: "FILE (/links/3 (line 9))."
+        if (const std::size_t pointer = file.rfind(" (/"); pointer != std::string::npos) file.resize(pointer);
         lines.push_back(r.id + " | " + file);
     }
     return joined(std::move(lines));
@@ -192,9 +195,22 @@ void checkFailsAsRead(const std::vector<fs::path>& paths, const std::vector<std:
                       const interchange::ReadOptions& options = {}) {
     const std::string message = bulkErrors(paths, options);
     CHECK(message == importErrors(paths, options));
+    INFO("problems: ", message);
     for (const std::string& line : expected) {
         INFO("expected: ", line);
         CHECK(message.find(line) != std::string::npos);
+    }
+}
+
+// A broken fixture fails as readGraph fails, each problem at its place (file:line:column) as the
+// fixture's .expected file has it.
+void checkBrokenFixture(const fs::path& input) {
+    INFO("input: ", input.filename().string());
+    const std::string message = bulkErrors({input});
+    CHECK(message == importErrors({input}));
+    std::istringstream expected(readText(fs::path(input).replace_extension(".expected")));
+    for (std::string line; std::getline(expected, line);) {
+        if (!line.empty()) CHECK(message.find(line) != std::string::npos);
     }
 }
 
@@ -344,15 +360,8 @@ TEST_CASE("bulk load: every broken edge list and neo4j CSV fails as readGraph fa
     for (const auto& entry : fs::directory_iterator(folder)) {
         const std::string ext = entry.path().extension().string();
         if (ext != ".csv" && ext != ".txt" && ext != ".tsv") continue;
-        INFO("input: ", entry.path().filename().string());
         ++count;
-        const std::string message = bulkErrors({entry.path()});
-        CHECK(message == importErrors({entry.path()}));
-        // Each problem at its place (file:line:column), as the fixture expects it.
-        std::istringstream expected(readText(fs::path(entry.path()).replace_extension(".expected")));
-        for (std::string line; std::getline(expected, line);) {
-            if (!line.empty()) CHECK(message.find(line) != std::string::npos);
-        }
+        checkBrokenFixture(entry.path());
     }
     CHECK(count >= 20);
 }
@@ -626,5 +635,370 @@ TEST_CASE("bulk load: random edge lists and neo4j-admin files stream as readGrap
             return c == "name" || c == "title";
         });
         if (!named && random() % 3 == 0) checkSameOutcome({dir, edges}, options);
+    }
+}
+
+// Node-link JSON (interchange/node_link_stream.hpp): streamed in two passes, nodes then links, into
+// the graph readGraph reads, with the same notes and the same problems at the same places.
+
+namespace {
+
+interchange::ReadOptions nodeLinkFormat() {
+    interchange::ReadOptions options;
+    options.format = interchange::Format::NodeLink;
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("bulk load: the node-link fixture streams into the graph readGraph reads") {
+    const fs::path networkx = interchangeFixtures() / "networkx.json";
+    checkStreamedAsRead({networkx});
+    checkStreamedAsRead({networkx}, nodeLinkFormat());
+    // With edge lists and neo4j-admin files: every input's nodes first, then every input's edges.
+    checkStreamedAsRead({interchangeFixtures() / "snap.txt", networkx, interchangeFixtures() / "neo4j"});
+    const auto bulk = interchange::loadBulk({networkx});
+    CHECK(bulk.streamed);
+    // "directed": false: every type of its links is symmetric.
+    REQUIRE(bulk.graph.typeCount() == 2);
+    CHECK(bulk.graph.typeSymmetric(0));
+    CHECK(bulk.graph.typeSymmetric(1));
+}
+
+TEST_CASE("bulk load: node-link members in any order, keys and ids, names, kinds, aliases and typed attributes") {
+    TempFolder folder;
+    // Links before nodes, "directed" last, "edges" for "links".
+    checkStreamedAsRead({folder.write("late-nodes.json", R"({"edges": [{"target": "b", "source": "a", "w": 1.5},
+        {"source": "b", "target": "a", "w": 2.5, "type": "likes"}],
+        "nodes": [{"id": "a"}, {"id": "b", "name": "Bee"}], "directed": true})")});
+    // Keys: strings are relation ids (made identifiers, taken ones replaced), integers are not; "id"
+    // is one when there is no string key.
+    checkStreamedAsRead({folder.write("keys.json", R"({"directed": true, "multigraph": true, "graph": {"name": "g", "x~/y": 1},
+        "nodes": [{"id": 1}, {"id": 2}, {"id": "three"}],
+        "links": [{"source": 1, "target": 2, "key": 0}, {"source": 1, "target": 2, "key": 1},
+                  {"source": 2, "target": "three", "key": "E 1"}, {"source": 2, "target": 1, "key": "e-1"},
+                  {"source": 1, "target": "three", "id": "x"}, {"source": 1, "target": 2, "key": "k", "id": "kept"},
+                  {"source": 1, "target": 2, "key": "", "id": 7}, {"source": 2, "target": 1, "key": null, "id": "x"},
+                  {"source": 1, "target": 2, "key": "1-related_to-2"}]})")});
+    // Names, kinds, labels, aliases, descriptions, ids made identifiers, renamed properties, values of
+    // every JSON type, null and blank values dropped.
+    checkStreamedAsRead({folder.write("nodes.json", R"({"nodes": [
+        {"id": "A b", "name": "Ann", "kind": "Person", "aliases": ["Annie", null, " ", 7], "description": "Writes.\nReads.",
+         "First Name": "Ann", "first_name": "x", "@name": "y", "score": 1, "tags": ["a", {"b": [1, 2.0]}], "none": null},
+        {"id": "b", "title": "Bob", "labels": ":Person:Actor", "aliases": "[\"Bobby\"]", "score": 2.5, "flag": true},
+        {"id": 3, "label": "ann", "kind": "Person", "score": "high", "blank": "  ", "flag": false},
+        {"id": "Café", "kind": "Media Outlet", "aliases": "Caff", "original_id": "mine", "n": 12345678901234},
+        {"id": "cafe", "name": "Café"}, {"id": "node", "kind": 5, "name": 1.5}],
+      "links": [{"source": "A b", "target": "b", "label": "Knows Well", "since": 2001, "note": "x"},
+                {"source": "b", "target": 3, "type": "knows well", "since": "long ago", "@id": "i"},
+                {"source": 3, "target": "Café", "weight": 1e3, "Weight": 2}]})")});
+    // Undirected documents make symmetric types, but not a type directed edges have too.
+    checkStreamedAsRead({folder.write("undirected.json", R"({"nodes": [{"id": 1}, {"id": 2}],
+        "links": [{"source": 1, "target": 2, "type": "both"}, {"source": 1, "target": 2, "type": "undirected"}]})"),
+                         folder.write("directed.json", R"({"directed": true, "nodes": [{"id": 3}],
+        "links": [{"source": 3, "target": 3, "type": "both"}]})")});
+    // A byte order mark, white space of every kind, escapes.
+    checkStreamedAsRead({folder.write("bom.json", "\xEF\xBB\xBF{\r\n\t\"nodes\" : [ {\"id\":\"\\u00e9\\\"x\\\\\"} ,"
+                                                  "{\"id\":\"\\ud83d\\ude00\"}],\"links\":[{\"source\":\"\\u00e9\\\"x\\\\\","
+                                                  "\"target\":\"\xF0\x9F\x98\x80\"}]}\n")});
+    // Nodes only, and no nodes at all.
+    checkStreamedAsRead({folder.write("only-nodes.json", R"({"nodes": [{"id": "lonely"}]})"),
+                         folder.write("empty.json", R"({"nodes": [], "links": []})")});
+    // Node-link nodes are the nodes an edge list names by their id.
+    checkStreamedAsRead({folder.write("people.json", R"({"nodes": [{"id": "n1", "kind": "Person"}], "links": []})"),
+                         folder.write("more.txt", "n1 n2\n")});
+}
+
+TEST_CASE("bulk load: node-link with claims or relgraph metadata, or not node-link at all, goes through readGraph") {
+    TempFolder folder;
+    const auto claims = folder.write("claims.json", R"({"nodes": [{"id": "a"}, {"id": "b"}], "links": [
+        {"source": "a", "target": "b", "claims": [{"id": "c1", "source": "s", "summary": "x"}]}]})");
+    CHECK(bulkErrors({claims}) == importErrors({claims}));
+    // Blank claims are no claims.
+    checkStreamedAsRead({folder.write("blank-claims.json", R"({"nodes": [{"id": "a"}, {"id": "b"}],
+        "links": [{"source": "a", "target": "b", "claims": " "}, {"source": "b", "target": "a", "claims": null}]})")});
+
+    // A node-link export carries schema and sources in "graph": {"relgraph": …}.
+    const auto exported = folder.write("export.json", interchange::writeGraphText(awkwardGraph(), interchange::Format::NodeLink));
+    const auto bulk = interchange::loadBulk({exported});
+    CHECK_FALSE(bulk.streamed);
+    CHECK(bulk.graph.hasDetails());
+    CHECK(bulk.graph.relationCount() == awkwardGraph().relations.size());
+
+    // A .json file that is not JSON, or has no top-level "nodes", is relgraph JSON: readGraph says so.
+    for (const std::string text : {R"({"nodes": [{"id": 1}], "links": [)", "{\"nodes\": [], \"x\": \"\xFF\"}",
+                                   R"({"x": {"nodes": []}})", R"([{"nodes": []}])", ""}) {
+        INFO("text: ", text);
+        const auto file = folder.write("other.json", text);
+        CHECK(bulkErrors({file}) == importErrors({file}));
+    }
+    // One attribute of integers for one kind and of text for another: the compact store has one type
+    // for each attribute name, the records one for each kind's.
+    const auto typed = folder.write("typed.json", R"({"nodes": [{"id": 1, "kind": "A", "n": 1},
+        {"id": 2, "kind": "B", "n": "x"}, {"id": 3, "kind": "B", "n": 2}]})");
+    const auto mixed = interchange::loadBulk({typed});
+    CHECK_FALSE(mixed.streamed);
+    CHECK(mixed.graph.entityCount() == 3);
+}
+
+TEST_CASE("bulk load: every broken JSON fixture fails as readGraph fails, read as node-link too") {
+    std::size_t count = 0;
+    for (const auto& entry : fs::directory_iterator(interchangeFixtures() / "broken")) {
+        if (entry.path().extension() != ".json") continue;
+        ++count;
+        checkBrokenFixture(entry.path());
+        checkFailsAsRead({entry.path()}, {}, nodeLinkFormat());
+    }
+    CHECK(count >= 5);
+    // Broken relgraph JSON, whatever it holds, read as node-link fails as the node-link reader fails.
+    count = 0;
+    for (const auto& entry : fs::directory_iterator(testDir() / "broken")) {
+        if (entry.path().extension() != ".json") continue;
+        INFO("input: ", entry.path().filename().string());
+        ++count;
+        checkFailsAsRead({entry.path()}, {}, nodeLinkFormat());
+    }
+    CHECK(count >= 25);
+}
+
+TEST_CASE("bulk load: problems in node-link JSON, with their places") {
+    TempFolder folder;
+    const interchange::ReadOptions forced = nodeLinkFormat();
+    // JSON itself: syntax (the file is relgraph JSON then, unless named node-link), repeated keys.
+    checkFailsAsRead({folder.write("syntax.json", "{\"nodes\": [\n  {\"id\": 1},\n]}")},
+                     {"syntax.json:3:1: invalid JSON: syntax error while parsing value"}, forced);
+    checkFailsAsRead({folder.write("truncated.json", "{\"nodes\": [{\"id\": 1}, {\"id\": \"x")},
+                     {"truncated.json:1:32: invalid JSON: syntax error while parsing value - invalid string: missing closing quote"}, forced);
+    checkFailsAsRead({folder.write("number.json", "{\"nodes\": [{\"id\": 12")}, {"number.json:1:"}, forced);
+    checkFailsAsRead({folder.write("lines.json", "{\"nodes\": [\n\n\"a\nb\"]}")}, {"lines.json:3:"}, forced);
+    checkFailsAsRead({folder.write("empty.json", "")}, {"empty.json:1:1: invalid JSON: "}, forced);
+    checkFailsAsRead({folder.write("trailing.json", "{\"nodes\": []} x")}, {"trailing.json:1:15: invalid JSON"}, forced);
+    checkFailsAsRead({folder.write("keys.json", "{\"nodes\": [{\"id\": 1, \"a\": {\"b\": 1, \"b\": 2}, \"id\": 2}],\n"
+                                                "\"graph\": [{\"x\": 1, \"x\": 1}], \"nodes\": 1")},
+                     {"keys.json:1:36 (/nodes/0/a/b): duplicate key \"b\" (first at line 1)",
+                      "keys.json:1:45 (/nodes/0/id): duplicate key \"id\"", "keys.json:2:20 (/graph/0/x): duplicate key",
+                      "keys.json:2:30 (/nodes): duplicate key \"nodes\"", "keys.json:2:40: invalid JSON: syntax error while parsing object - unexpected end of input"});
+    checkFailsAsRead({folder.write("dup.json", "{\"nodes\": [], \"links\": [{\"source\": 1, \"source\": 2}]}")},
+                     {"dup.json:1:39 (/links/0/source): duplicate key \"source\" (first at line 1)"});
+    // Invalid UTF-8 anywhere: the only problem, however broken the rest.
+    checkFailsAsRead({folder.write("utf8.json", "{\"nodes\": [{\"id\": 1, \"id\": 2}],\n\"x\": \"a\xC3(\"}")},
+                     {"utf8.json:2:8: invalid UTF-8"}, forced);
+    checkFailsAsRead({folder.write("utf8-after.json", "{\"nodes\": [\n}\n\"\xE2\x82\"")}, {"utf8-after.json:3:2: invalid UTF-8"},
+                     forced);
+    // The document.
+    checkFailsAsRead({folder.write("array.json", "[{\"nodes\": []}]")},
+                     {"array.json:1:1: expected a node-link graph (an object with \"nodes\" and \"links\")"}, forced);
+    checkFailsAsRead({folder.write("scalar.json", "  7")}, {"scalar.json:1:3: expected a node-link graph"}, forced);
+    checkFailsAsRead({folder.write("no-nodes.json", "\n {\"links\": []}")}, {"no-nodes.json:2:2: \"nodes\" must be an array"},
+                     forced);
+    checkFailsAsRead({folder.write("shapes.json", "{\"directed\": null, \"nodes\": {}, \"graph\": 1, \"edges\": 5}")},
+                     {"shapes.json:1:2 (/directed): \"directed\" must be true or false",
+                      "shapes.json:1:20 (/nodes): \"nodes\" must be an array",
+                      "shapes.json:1:45 (/edges): \"edges\" must be an array"});
+    checkFailsAsRead({folder.write("both.json", "{\"edges\": [7], \"nodes\": [{}], \"links\": [8]}")},
+                     {"both.json:1:26 (/nodes/0): a node needs an \"id\"",
+                      "both.json:1:2 (/edges): both \"links\" and \"edges\": give the edges once"});
+    // Nodes and links.
+    checkFailsAsRead({folder.write("records.json", "{\"links\": [null, {\"target\": 1}, {\"source\": 1.5, \"target\": true},"
+                                                   " {\"source\": [1], \"target\": {\"x\": 1}}],\n"
+                                                   " \"nodes\": [[1], {\"id\": null}, {\"id\": 2}, \"x\"]}")},
+                     {"records.json:1:12 (/links/0): expected a link (an object)",
+                      "records.json:1:18 (/links/1): a link needs a \"source\"",
+                      "records.json:1:34 (/links/2/source): expected a node id (a string or an integer)",
+                      "records.json:1:49 (/links/2/target): expected a node id",
+                      "records.json:1:67 (/links/3/source): expected a node id",
+                      "records.json:1:82 (/links/3/target): expected a node id",
+                      "records.json:2:12 (/nodes/0): expected a node (an object)",
+                      "records.json:2:18 (/nodes/1/id): expected a node id",
+                      "records.json:2:42 (/nodes/3): expected a node (an object)"});
+    // Mapping: ids defined twice, links to unknown nodes (reading problems come first).
+    checkFailsAsRead({folder.write("map.json", "{\"nodes\": [{\"id\": 1}, {\"id\": \"1\"}],\n"
+                                               "\"links\": [{\"source\": 1, \"target\": \"x\"}, {\"source\": \"y\", \"target\": 2}]}")},
+                     {"map.json:1:23 (/nodes/1): node \"1\" is defined twice (first at ", "map.json:1:12 (/nodes/0))",
+                      "map.json:2:25 (/links/0/target): no node has the id \"x\"",
+                      "map.json:2:42 (/links/1/source): no node has the id \"y\"",
+                      "map.json:2:57 (/links/1/target): no node has the id \"2\""});
+    checkFailsAsRead({folder.write("first.json", "{\"nodes\": [{\"id\": 1}, {\"id\": 1}, {\"x\": 1}]}")},
+                     {"first.json:1:34 (/nodes/2): a node needs an \"id\""});
+    // What the loader refuses (a blank kind or value is no value, not a problem).
+    checkFailsAsRead({folder.write("loader.json", "{\"nodes\": [{\"id\": \"a\", \"name\": \"A\\tB\", \"kind\": \" \","
+                                                  " \"note\": \"x\\u0007\", \"aliases\": [\"ok\", \"b\\nc\", \"A\"]},"
+                                                  " {\"id\": \"b\", \"aliases\": [\"ok\"], \"description\": \"\\u0001\"}],"
+                                                  " \"links\": [{\"source\": \"a\", \"target\": \"b\", \"type\": \"x\\ty\","
+                                                  " \"w\": \"\\r\", \"key\": \"a\"}]}")},
+                     {"loader.json:1:24 (/nodes/0/name): contains a control character",
+                      "loader.json:1:53 (/nodes/0/note): contains a control character",
+                      "loader.json:1:72 (/nodes/0/aliases/1): contains a control character",
+                      "loader.json:1:117 (/nodes/1/aliases/0): \"ok\" already names entity \"a\" (at ",
+                      "loader.json:1:72 (/nodes/0/aliases/0)): names",
+                      "loader.json:1:136 (/nodes/1/description): contains a control character",
+                      "loader.json:1:204 (/links/0/type): contains a control character"});
+    // A socket cannot be read.
+    const fs::path socket = folder.path / "socket.json";
+    makeUnreadableFile(socket);
+    checkFailsAsRead({socket, folder.write("fine.json", "{\"nodes\": []}")}, {"socket.json: cannot read file: "});
+    checkFailsAsRead({socket}, {"socket.json: cannot read file: "}, forced);
+}
+
+TEST_CASE("bulk load: node-link JSON nested too deep, and a file gone before its links are read") {
+    TempFolder folder;
+    const std::string deep = "{\"nodes\": [{\"id\": 1, \"x\": " + std::string(1200, '[') + std::string(1200, ']') + "}]}";
+    const auto file = folder.write("deep.json", deep);
+    CHECK(bulkErrors({file}, nodeLinkFormat()) == fmt::format("{}:1:{}: JSON nested more than 1000 levels deep\n"
+                                                              "1 problem found",
+                                                              file.generic_string(), 27 + 997));
+    // Not named node-link: readGraph reads it (as what it is, node-link JSON).
+    CHECK(interchange::loadBulk({file}).graph.entityCount() == 1);
+    // Just deep enough.
+    checkStreamedAsRead({folder.write("deep-enough.json", "{\"nodes\": [{\"id\": 1, \"x\": " + std::string(997, '[') +
+                                                              std::string(997, ']') + "}]}")});
+
+    const auto gone = folder.write("gone.json", R"({"nodes": [{"id": 1}], "links": [{"source": 1, "target": 1}]})");
+    bool removed = false;
+    const std::string message = [&] {
+        try {
+            interchange::loadBulk({gone}, {}, [&](const interchange::LoadProgress&) {
+                if (!removed) removed = fs::remove(gone);
+            });
+        } catch (const LoadError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    }();
+    CHECK(removed);
+    CHECK(message.find("gone.json: cannot read file: No such file or directory") != std::string::npos);
+}
+
+TEST_CASE("bulk load: node-link progress rises block by block to every byte, the links' too") {
+    TempFolder folder;
+    // Links first, then nodes whose names hold two-byte characters, one split by the first block's end.
+    std::string text = "{\"links\": [";
+    for (int i = 0; i < 6000; ++i) text += fmt::format("{}{{\"source\": {}, \"target\": {}}}", i ? "," : "", i % 1000, (i * 7) % 1000);
+    text += "],\n\"nodes\": [";
+    for (int i = 0; i < 1000; ++i) text += fmt::format("{}{{\"id\": {}, \"name\": \"n\xC3\xA9{}\"}}", i ? "," : "", i, i);
+    text += "], \"directed\": true, \"pad\": \"";
+    const std::size_t block = interchange::RecordReader::kBlockSize;
+    REQUIRE(text.size() < block);
+    text += std::string(block - 1 - text.size(), 'x') + "\xC3\xA9\xC3\xA9\"}\n";
+    text = std::string(block, ' ') + text;  // the links in the second block, the last character split again
+    const auto file = folder.write("big.json", text);
+    checkStreamedAsRead({file});
+    std::vector<interchange::LoadProgress> calls;
+    const auto bulk = interchange::loadBulk({file}, {}, [&](const interchange::LoadProgress& p) { calls.push_back(p); });
+    REQUIRE(calls.size() >= 3);
+    for (std::size_t i = 1; i < calls.size(); ++i) CHECK(calls[i].bytesRead >= calls[i - 1].bytesRead);
+    CHECK(calls[calls.size() - 2].bytesRead == text.size());  // both passes told, before the last report
+    CHECK(calls.back().bytesRead == text.size());
+    CHECK(calls.back().bytesTotal == text.size());
+    CHECK(calls.back().relations == 6000);
+    CHECK(bulk.graph.entityCount() == 1000);
+}
+
+namespace {
+
+// A random JSON value of the kinds node-link properties hold, of one family: integers, numbers,
+// text, booleans, arrays and objects (and null, blank and empty text, which are no value). The compact
+// store has one type for each attribute name, so a round gives each name one family.
+template <class Random>
+std::string jsonValue(Random& random, std::size_t family) {
+    static constexpr std::string_view values[][6] = {
+        {"1", "-3", "0", "12345678901234", "7", "null"},
+        {"2.5", "1e3", "-0.5", "1.0", "3.25", "\"\""},
+        {"\"abc\"", "\"  \"", "\"x y\"", "\"7\"", "\"Café\"", "\"[\\\"a\\\", \\\"z\\\"]\""},
+        {"true", "false", "true", "null", "false", "\" \""},
+        {"[\"a\", \"b\"]", "{\"k\": 1}", "[]", "[1, [2.5, {\"x\": null}]]", "{}", "\"T U\""}};
+    return std::string(values[family % std::size(values)][random() % 6]);
+}
+
+}  // namespace
+
+TEST_CASE("bulk load: random node-link graphs stream as readGraph reads them") {
+    // Ids as JSON: strings and integers ("1" and 1 are one id); the last four are not ids.
+    static constexpr std::string_view ids[] = {"\"a\"", "\"b\"", "\"A b\"", "\"a-b\"", "1", "2", "\"01\"", "10",
+                                               "\"Café\"", "\"node\"", "\"x-2\"", "\"c\"", "\"1\"", "null", "2.5",
+                                               "[1]", "\"\""};
+    static constexpr std::string_view nodeMembers[] = {"name", "label", "title", "kind", "labels", "aliases",
+                                                       "description", "score", "First Name", "first_name", "@x",
+                                                       "original_id", "tags"};
+    static constexpr std::string_view linkMembers[] = {"type", "label", "id", "key", "weight", "w", "note", "@id",
+                                                       "Type"};
+    static constexpr std::string_view kinds[] = {"\"Person\"", "\"person\"", "\"Media Outlet\"", "5", "\":A:B\"",
+                                                 "\" \""};
+    std::mt19937 random(11);
+    TempFolder folder;
+    for (int round = 0; round < 120; ++round) {
+        // Every other round without what readGraph refuses: no ids, repeated ids, links to no node.
+        const bool clean = round % 2 == 0;
+        std::map<std::string_view, std::size_t> families;
+        for (const std::string_view name : nodeMembers) families[name] = random();
+        for (const std::string_view name : linkMembers) families[name] = random();
+        families["first_name"] = families["First Name"];  // one attribute, "first_name", in any kind
+        families["@id"] = families["id"];
+        std::vector<std::string> nodeIds;
+        std::vector<std::string> nodes;
+        const std::size_t nodeCount = random() % 8;
+        for (std::size_t n = 0; n < nodeCount; ++n) {
+            std::string id = pick(random, ids, clean ? 5 : 0);
+            if (clean && std::find(nodeIds.begin(), nodeIds.end(), id) != nodeIds.end()) continue;
+            if (clean && id == "\"1\"") continue;
+            nodeIds.push_back(id);
+            std::vector<std::string> members{"\"id\": " + id};
+            if (!clean && random() % 10 == 0) members.clear();
+            std::set<std::string_view> used;
+            for (std::size_t m = random() % 5; m > 0; --m) {
+                const std::string_view name = nodeMembers[random() % std::size(nodeMembers)];
+                if (!used.insert(name).second) continue;
+                std::string value = name == "kind" ? pick(random, kinds) : jsonValue(random, families[name]);
+                if (name == "original_id") value = jsonValue(random, 2);
+                members.push_back(fmt::format("\"{}\": {}", name, value));
+            }
+            std::shuffle(members.begin(), members.end(), random);
+            std::string node = "{";
+            for (std::size_t m = 0; m < members.size(); ++m) node += (m ? ", " : "") + members[m];
+            nodes.push_back(!clean && random() % 15 == 0 ? "\"not a node\"" : node + "}");
+        }
+        std::vector<std::string> links;
+        const std::size_t linkCount = random() % 8;
+        for (std::size_t l = 0; l < linkCount; ++l) {
+            const auto end = [&] {
+                if (clean && nodeIds.empty()) return std::string("null");
+                return clean || random() % 6 ? nodeIds.empty() ? std::string("\"q\"") : nodeIds[random() % nodeIds.size()]
+                                             : pick(random, ids);
+            };
+            if (clean && nodeIds.empty()) break;
+            std::vector<std::string> members{"\"source\": " + end(), "\"target\": " + end()};
+            if (!clean && random() % 10 == 0) members.pop_back();
+            std::set<std::string_view> used;
+            for (std::size_t m = random() % 4; m > 0; --m) {
+                const std::string_view name = linkMembers[random() % std::size(linkMembers)];
+                if (!used.insert(name).second) continue;
+                std::string value = jsonValue(random, families[name]);
+                if (name == "key") value = random() % 2 ? std::to_string(random() % 3) : pick(random, ids, 4);
+                members.push_back(fmt::format("\"{}\": {}", name, value));
+            }
+            std::shuffle(members.begin(), members.end(), random);
+            std::string link = "{";
+            for (std::size_t m = 0; m < members.size(); ++m) link += (m ? ", " : "") + members[m];
+            links.push_back(link + "}");
+        }
+        const auto list = [](const std::vector<std::string>& records) {
+            std::string out = "[";
+            for (std::size_t i = 0; i < records.size(); ++i) out += (i ? ",\n  " : "\n  ") + records[i];
+            return out + "]";
+        };
+        std::vector<std::string> members{"\"nodes\": " + list(nodes),
+                                         fmt::format("\"{}\": {}", random() % 2 ? "links" : "edges", list(links))};
+        if (random() % 3) members.push_back(fmt::format("\"directed\": {}", random() % 2 ? "true" : "false"));
+        if (random() % 3 == 0) members.push_back("\"graph\": {\"name\": \"g\", \"Other\": [1]}");
+        if (random() % 3 == 0) members.push_back("\"multigraph\": true");
+        std::shuffle(members.begin(), members.end(), random);
+        std::string text = "{";
+        for (std::size_t m = 0; m < members.size(); ++m) text += (m ? ",\n" : "\n") + members[m];
+        text += "\n}\n";
+        INFO("node-link: ", text);
+        const fs::path file = folder.write(fmt::format("g{}.json", round), text);
+        checkSameOutcome({file});
+        if (random() % 4 == 0) checkSameOutcome({file}, nodeLinkFormat());
+        if (random() % 4 == 0) checkSameOutcome({folder.write(fmt::format("e{}.txt", round), "a b\nb 1\n"), file});
     }
 }

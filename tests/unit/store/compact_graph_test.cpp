@@ -49,6 +49,12 @@ TEST_CASE("the builder interns strings and keeps only the columns a graph needs"
     CHECK(b.findEntity("7") == c);  // found by its number
     CHECK_FALSE(b.findEntity("07").has_value());
     CHECK(b.hasEntityId("7"));
+    // An id that is a number but not its key's is hashed like any other id.
+    const CompactId plus = b.addEntity("+8", "8", "8", node);
+    CHECK(b.hasEntityId("8"));
+    CHECK_FALSE(b.hasEntityId("9"));
+    CHECK_FALSE(b.findEntity("8").has_value());  // no key "8"
+    CHECK(b.findEntity("+8") == plus);
     b.addRelation(a, c, b.type("t"));
     CompactGraph g = b.freeze();
     CHECK(g.columns().entityName.empty());  // every name is the id
@@ -79,35 +85,69 @@ TEST_CASE("kinds and types other than the first are kept per record, from the fi
 
 TEST_CASE("relations are numbered by their from entity, and both directions list exactly their own") {
     std::mt19937 random(3);
-    for (int round = 0; round < 20; ++round) {
+    // Small graphs in any order, then large ones read in random order (one `from` per relation
+    // kept), grouped by `from` in shuffled groups and sorted (runs of one `from` kept).
+    enum class Order { Random, Grouped, Sorted };
+    struct Round {
+        std::size_t entities, relations;
+        Order order;
+    };
+    std::vector<Round> rounds;
+    for (int i = 0; i < 20; ++i) rounds.push_back({1 + random() % 30, random() % 80, Order::Random});
+    for (const Order order : {Order::Random, Order::Grouped, Order::Sorted}) rounds.push_back({5000, 150000, order});
+    rounds.push_back({5000, 700000, Order::Grouped});  // columns of megabytes, their pages released as sorted
+    for (const Round& round : rounds) {
+        CAPTURE(round.relations);
+        CAPTURE(static_cast<int>(round.order));
+        const std::size_t n = round.entities;
         store::CompactBuilder b;
-        const std::size_t n = 1 + random() % 30;
         for (std::size_t i = 0; i < n; ++i) b.addEntity(std::to_string(i), std::to_string(i), std::to_string(i), 0);
-        std::vector<std::pair<CompactId, CompactId>> edges;
-        for (std::size_t i = random() % 80; i > 0; --i) {
-            edges.emplace_back(random() % n, random() % n);
-            b.addRelation(edges.back().first, edges.back().second, 0);
+        const CompactId types[] = {b.type("t0"), b.type("t1")};
+        struct Edge {
+            CompactId from, to, type;
+        };
+        std::vector<Edge> edges;
+        for (std::size_t i = 0; i < round.relations; ++i) {
+            edges.push_back({static_cast<CompactId>(random() % n), static_cast<CompactId>(random() % n), types[random() % 2]});
         }
+        if (round.order != Order::Random) {
+            std::stable_sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) { return x.from < y.from; });
+        }
+        if (round.order == Order::Grouped) {
+            // Whole groups of one `from`, the groups in shuffled order.
+            std::vector<std::vector<Edge>> groups(n);
+            for (const Edge& e : edges) groups[e.from].push_back(e);
+            std::shuffle(groups.begin(), groups.end(), random);
+            edges.clear();
+            for (const auto& group : groups) edges.insert(edges.end(), group.begin(), group.end());
+        }
+        for (const Edge& e : edges) b.addRelation(e.from, e.to, e.type);
         const CompactGraph g = b.freeze();
         REQUIRE_FALSE(g.firstProblem().has_value());
         CHECK(g.columns().outRelations.empty());
+        CHECK(g.columns().relationFrom.empty());  // found in outOffsets
+        CHECK(g.relationCount() == edges.size());
+        // Each entity's relations leaving in the order read, and the sources of those arriving.
+        std::vector<std::vector<std::pair<CompactId, CompactId>>> leaving(n);
+        std::vector<std::vector<CompactId>> sources(n);
+        for (const Edge& e : edges) {
+            leaving[e.from].emplace_back(e.to, e.type);
+            sources[e.to].push_back(e.from);
+        }
         for (CompactId v = 0; v < n; ++v) {
-            std::vector<CompactId> targets, sources, outTargets, inSources;
-            for (const auto& [from, to] : edges) {
-                if (from == v) targets.push_back(to);  // in the order read
-                if (to == v) sources.push_back(from);
-            }
+            std::vector<std::pair<CompactId, CompactId>> out;
+            std::vector<CompactId> inSources;
             for (const CompactId r : g.outRelations(v)) {
                 CHECK(g.from(r) == v);
-                outTargets.push_back(g.to(r));
+                out.emplace_back(g.to(r), g.relationType(r));
             }
             for (const CompactId r : g.inRelations(v)) {
                 CHECK(g.to(r) == v);
                 inSources.push_back(g.from(r));
             }
-            CHECK(outTargets == targets);
-            std::sort(sources.begin(), sources.end());
-            CHECK(inSources == sources);  // rising relation numbers: by from
+            CHECK(out == leaving[v]);
+            std::sort(sources[v].begin(), sources[v].end());
+            CHECK(inSources == sources[v]);  // rising relation numbers: by from
         }
     }
 }
@@ -154,7 +194,8 @@ TEST_CASE("a store's compact form has its entities, relations, kinds and types")
         CHECK(g.typeAttribution(g.relationType(r)) == store.typeOf(*e).attribution);
     }
     CHECK(g.memoryBytes() > g.relationBytes());
-    CHECK(g.relationBytes() == g.relationCount() * (4 + 4 + 2 + 4 + 4));  // no outRelations
+    // to, type, id and inRelations: no relationFrom or outRelations, as relations are numbered by `from`
+    CHECK(g.relationBytes() == g.relationCount() * (4 + 2 + 4 + 4));
 }
 
 TEST_CASE("the bounds check catches numbers out of range, and the full check also wrong runs") {
@@ -173,4 +214,17 @@ TEST_CASE("the bounds check catches numbers out of range, and the full check als
     std::swap(wrongRun.inRelations[0], wrongRun.inRelations[1]);
     CHECK_FALSE(wrongRun.make().firstProblem(CompactGraph::Check::Bounds).has_value());
     CHECK(wrongRun.make().firstProblem(CompactGraph::Check::Full) == "inRelations[0] lists relation 1 under entity 1");
+
+    // Relations in another order than by `from` need both relationFrom and outRelations.
+    store::CompactColumns unordered = g.columns();
+    const std::vector<CompactId> outRelations{1, 0};
+    unordered.outRelations = outRelations;
+    CHECK(CompactGraph(unordered, nullptr).firstProblem(CompactGraph::Check::Bounds) ==
+          "outRelations without relationFrom");
+    const std::vector<CompactId> relationFrom{1, 0};
+    unordered.relationFrom = relationFrom;
+    const CompactGraph renumbered(unordered, nullptr);  // relation 0 is b→b, relation 1 a→c
+    CHECK_FALSE(renumbered.firstProblem(CompactGraph::Check::Full).has_value());
+    CHECK(renumbered.from(0) == 1);
+    CHECK(listOf(renumbered.outRelations(0)) == std::vector<CompactId>{1});
 }

@@ -170,7 +170,7 @@ struct HandColumns {
     std::vector<std::uint16_t> relationType;
     std::vector<CompactId> relationId;
     std::vector<CompactId> outOffsets, outRelations, inOffsets, inRelations;
-    std::vector<std::uint64_t> keyHash;
+    std::vector<std::uint32_t> keyHash;
     std::vector<CompactId> keyString, keyEntity;
     std::vector<CompactId> kindName, kindLabel, typeName, typeLabel;
     std::vector<std::uint8_t> typeFlags;
@@ -486,7 +486,7 @@ TEST_CASE("snapshot: the file layout is the documented one") {
     Damage d(graph);
     const std::string& bytes = d.bytes;
     CHECK(bytes.substr(0, 8) == std::string("RGDB\r\n\x1a\n", 8));
-    CHECK(get<std::uint32_t>(bytes, kVersionAt) == 1);
+    CHECK(get<std::uint32_t>(bytes, kVersionAt) == 2);
     CHECK(get<std::uint64_t>(bytes, kFileSizeAt) == bytes.size());
     CHECK(get<std::uint64_t>(bytes, kChecksumAt) == XXH3_64bits(bytes.data() + 64, bytes.size() - 64));
     CHECK(get<std::uint64_t>(bytes, kHeaderChecksumAt) == XXH3_64bits(bytes.data(), 56));
@@ -687,13 +687,13 @@ TEST_CASE("snapshot: a flipped byte anywhere is found by a checksum") {
 
 TEST_CASE("snapshot: a file of another format version asks for a rebuild") {
     Damage d;
-    for (const std::uint32_t version : {2u, 0u, 77u}) {
+    for (const std::uint32_t version : {1u, 0u, 77u}) {
         std::string copy = d.bytes;
         put(copy, kVersionAt, version);
         reseal(copy);
         CHECK_REFUSED(d.write(copy), "/header/version",
                       "snapshot version " + std::to_string(version) +
-                          ", this relgraph reads version 1: rebuild it with `relgraph load`");
+                          ", this relgraph reads version 2: rebuild it with `relgraph load`");
     }
 }
 
@@ -765,14 +765,14 @@ TEST_CASE("snapshot: a section table that does not fit the file is refused, chec
 TEST_CASE("snapshot: sections whose lengths disagree are refused, checksum or not") {
     Damage d;
     const auto shorter = [](Entry& e) { e.size -= e.elementSize; };
-    CHECK_REFUSED(d.withEntry(kRelationTo, shorter), "/sections/relationTo",
-                  "section relationTo has 5 values, expected 6 (as many as section relationFrom)");
+    CHECK_REFUSED(d.withEntry(kRelationTo, shorter), "/sections/relationFrom",
+                  "section relationFrom has 6 values, expected none or 5 (as many as section relationTo)");
     CHECK_REFUSED(d.withEntry(kEntityName, shorter), "/sections/entityName",
                   "section entityName has 4 values, expected none or 5 (as many as section entityId)");
     CHECK_REFUSED(d.withEntry(kOutOffsets, shorter), "/sections/outOffsets",
                   "section outOffsets has 5 values, expected 6 (one more than section entityId)");
     CHECK_REFUSED(d.withEntry(kRelationSource, shorter), "/sections/relationSource",
-                  "section relationSource has 5 values, expected none or 6 (as many as section relationFrom)");
+                  "section relationSource has 5 values, expected none or 6 (as many as section relationTo)");
     CHECK_REFUSED(d.withEntry(kStringOffsets, [](Entry& e) { e.size = 0; }), "/sections/stringOffsets",
                   "section stringOffsets is empty, expected at least one value");
     // An optional column may be listed empty: every name is then the id.

@@ -7,13 +7,18 @@
 
 namespace relgraph {
 
-// Streams a file into a temporary file beside `path`; commit() flushes it to disk and renames it
-// over `path`, so a reader sees the old file or the new one, never a partial one. Destroyed
-// without commit() (an error anywhere, in the writer or its caller), it removes the temporary
-// file. Every failure throws OutputError naming `path` and the reason.
+// Streams a file into a temporary file beside `path`; commit() flushes it to disk (unless told
+// Flush::No) and renames it over `path`, so a reader sees the old file or the new one, never a
+// partial one. Destroyed without commit() (an error anywhere, in the writer or its caller), it
+// removes the temporary file. Every failure throws OutputError naming `path` and the reason.
+//
+// Flush::No is for files that are caches with checksums of their own (snapshots): after a crash
+// the renamed file may hold less than was written, which its checksum tells, and waiting for the
+// disk would cost more than writing.
 class AtomicFileWriter {
 public:
-    explicit AtomicFileWriter(std::filesystem::path path);
+    enum class Flush { Yes, No };
+    explicit AtomicFileWriter(std::filesystem::path path, Flush flush = Flush::Yes);
     ~AtomicFileWriter();
     AtomicFileWriter(const AtomicFileWriter&) = delete;
     AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
@@ -27,6 +32,7 @@ private:
 
     std::filesystem::path path_;
     std::string temporary_;
+    Flush flush_;
     int fd_ = -1;
 };
 

@@ -1,9 +1,11 @@
 #pragma once
 // Loads graphs straight into the compact store (store/compact_graph.hpp) for `relgraph load`.
-// Edge lists and neo4j-admin CSV are streamed: read in blocks, never whole, each record interned
-// into a CompactBuilder as it is read, so memory grows with the graph and not with the files.
-// Any other input (relgraph JSON, GraphML, DOT, node-link) holds claims and sources: it goes
-// through readGraph and the validating loader, and the snapshot keeps its whole records.
+// Edge lists, neo4j-admin CSV and node-link JSON are streamed: read in blocks, never whole (JSON
+// through nlohmann/json's SAX parser, nodes then links in two passes), each record interned into a
+// CompactBuilder as it is read, so memory grows with the graph and not with the files. Any other
+// input (relgraph JSON, GraphML, DOT), node-link with claims or relgraph metadata, and graphs whose
+// attributes need a type per kind go through readGraph and the validating loader, and the snapshot
+// keeps their whole records.
 
 #include <cstdint>
 #include <filesystem>

@@ -26,14 +26,15 @@ inline constexpr std::uint8_t kTypeAttribution = 2;
 inline constexpr std::uint8_t kOwnerEntities = 0;
 inline constexpr std::uint8_t kOwnerRelations = 1;
 
-// FNV-1a: the hash the name index is ordered by; part of the snapshot format, so it never changes.
-constexpr std::uint64_t compactKeyHash(std::string_view text) {
+// FNV-1a folded to 32 bits: the hash the name index is ordered by; part of the snapshot format, so
+// it never changes.
+constexpr std::uint32_t compactKeyHash(std::string_view text) {
     std::uint64_t h = 0xcbf29ce484222325ull;
     for (const char c : text) {
         h ^= static_cast<unsigned char>(c);
         h *= 0x100000001b3ull;
     }
-    return h;
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
 struct CompactColumns {
@@ -46,8 +47,10 @@ struct CompactColumns {
     std::span<const CompactId> entityName;  // string
     std::span<const std::uint16_t> entityKind;
 
-    // Relations. relationType may be empty: every relation is of type 0. relationId may be empty:
-    // ids are made from the ends and the type (CompactGraph::relationId).
+    // Relations. relationFrom may be empty when relations are numbered by `from` (outRelations is
+    // then empty too): relation r leaves the entity v with outOffsets[v] <= r < outOffsets[v + 1].
+    // relationType may be empty: every relation is of type 0. relationId may be empty: ids are made
+    // from the ends and the type (CompactGraph::relationId).
     std::span<const CompactId> relationFrom;
     std::span<const CompactId> relationTo;
     std::span<const std::uint16_t> relationType;
@@ -63,7 +66,7 @@ struct CompactColumns {
 
     // Lookup by name: the normalized ids, names and aliases (text::normalizeName) with their
     // entity, ordered by keyHash (compactKeyHash of the normalized text), then by entity.
-    std::span<const std::uint64_t> keyHash;
+    std::span<const std::uint32_t> keyHash;
     std::span<const CompactId> keyString;  // string
     std::span<const CompactId> keyEntity;
 

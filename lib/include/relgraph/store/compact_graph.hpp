@@ -62,7 +62,7 @@ public:
     const CompactColumns& columns() const { return columns_; }
 
     std::size_t entityCount() const { return columns_.entityId.size(); }
-    std::size_t relationCount() const { return columns_.relationFrom.size(); }
+    std::size_t relationCount() const { return columns_.relationTo.size(); }
     std::size_t stringCount() const { return columns_.stringOffsets.size() - 1; }
     std::string_view string(CompactId index) const;
 
@@ -70,7 +70,8 @@ public:
     std::string_view entityName(CompactId v) const;
     CompactId entityKind(CompactId v) const { return columns_.entityKind.empty() ? 0 : columns_.entityKind[v]; }
 
-    CompactId from(CompactId r) const { return columns_.relationFrom[r]; }
+    // Without a relationFrom column, found in outOffsets (logarithmic in the entity count).
+    CompactId from(CompactId r) const { return columns_.relationFrom.empty() ? fromOffsets(r) : columns_.relationFrom[r]; }
     CompactId to(CompactId r) const { return columns_.relationTo[r]; }
     CompactId relationType(CompactId r) const { return columns_.relationType.empty() ? 0 : columns_.relationType[r]; }
     // The stored id, or "<from>-<type>-<to>" (with "-2", "-3" … for the second and later relation of
@@ -114,6 +115,8 @@ public:
     std::optional<std::string> firstProblem(Check check = Check::Full) const;
 
 private:
+    CompactId fromOffsets(CompactId r) const;
+
     CompactColumns columns_;
     std::shared_ptr<const void> owner_;
 };

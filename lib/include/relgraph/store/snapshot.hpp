@@ -10,7 +10,7 @@
 namespace relgraph::store {
 
 // The format version this relgraph writes and reads; a file of any other version is refused.
-inline constexpr std::uint32_t kSnapshotVersion = 1;
+inline constexpr std::uint32_t kSnapshotVersion = 2;
 
 // Writes `graph` to `path` atomically (a temporary file beside it, renamed over it when complete):
 // a reader sees the old file or the new one, never a partial one, and a graph mapped from the old
