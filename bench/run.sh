@@ -32,7 +32,7 @@ if [ ! -f bench/.peers/node_modules/kuzu/kuzujs.node ]; then
 fi
 
 if [ -z "${RELGRAPH:-}" ]; then
-    [ -f build/CMakeCache.txt ] || cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    [ -f build/CMakeCache.txt ] || cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
     cmake --build build -j"$(nproc)" --target relgraph_cli  # does nothing when build/bin/relgraph is current
     RELGRAPH=build/bin/relgraph
 fi
