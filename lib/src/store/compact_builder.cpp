@@ -93,7 +93,6 @@ public:
         }
     }
 
-    std::size_t size() const { return size_; }
     std::size_t bytes() const { return runs_.size() * sizeof(Run) + values_.size() * sizeof(CompactId); }
     void reserve(std::size_t count) {
         if (plain_) values_.reserve(count);
@@ -369,6 +368,11 @@ std::size_t CompactBuilder::memoryBytes() const {
            state_->froms.bytes() + c.relationTo.size() * 4 + c.relationType.size() * 2;
 }
 
+// Counts of relations per entity, in offsets[v + 1], made into where each entity's run starts.
+static void countsToStarts(LargeArray<CompactId>& offsets) {
+    for (std::size_t v = 0; v + 1 < offsets.size(); ++v) offsets[v + 1] += offsets[v];
+}
+
 // After a scatter that moved each offsets[v] on to where v + 1's run starts: back to the starts.
 static void restoreStarts(LargeArray<CompactId>& offsets) {
     std::copy_backward(offsets.begin(), offsets.end() - 2, offsets.end() - 1);
@@ -380,7 +384,7 @@ static void sortByEnd(const LargeArray<CompactId>& ends, std::size_t entities, L
                       LargeArray<CompactId>& list) {
     offsets.assign(entities + 1, 0);
     for (const CompactId v : ends) ++offsets[v + 1];
-    for (std::size_t v = 0; v < entities; ++v) offsets[v + 1] += offsets[v];
+    countsToStarts(offsets);
     if (ends.empty()) return;
     list.resize(ends.size());
     for (std::size_t r = 0; r < ends.size(); ++r) list[offsets[ends[r]]++] = static_cast<CompactId>(r);
@@ -413,7 +417,7 @@ void CompactBuilder::State::buildSparseRows() {
     const std::size_t entities = c.entityId.size();
     c.outOffsets.assign(entities + 1, 0);
     froms.forEachRun([&](CompactId v, CompactId, CompactId n) { c.outOffsets[v + 1] += n; });
-    for (std::size_t v = 0; v < entities; ++v) c.outOffsets[v + 1] += c.outOffsets[v];
+    countsToStarts(c.outOffsets);
     if (!froms.sorted()) {
         followFrom(froms, c.outOffsets, c.relationTo);
         followFrom(froms, c.outOffsets, c.relationType);
