@@ -12,6 +12,11 @@
 namespace relgraph::testing {
 
 inline std::filesystem::path testDir() { return RELGRAPH_TEST_DIR; }
+
+// Rounds of a randomized or repeated test. Under AddressSanitizer, which runs them several times
+// slower and looks for memory errors rather than wrong answers, a third of them; the optimized build
+// runs them all.
+constexpr int rounds(int all) { return RELGRAPH_SANITIZED ? all / 3 : all; }
 inline std::filesystem::path tinyGraphDir() { return testDir() / "fixtures" / "tiny"; }
 inline std::filesystem::path bundledGraphDir() { return RELGRAPH_GRAPHS_DIR; }
 

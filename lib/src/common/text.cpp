@@ -93,13 +93,19 @@ char32_t decodeAt(std::string_view s, std::size_t i, std::size_t len) {
 }
 }  // namespace
 
-bool isValidUtf8(std::string_view s) {
+bool isValidUtf8(std::string_view s) { return !invalidUtf8Offset(s); }
+
+std::optional<std::size_t> invalidUtf8Offset(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         const std::size_t len = utf8SequenceLength(s, i);
-        if (len == 0) return false;
+        if (len == 0) return i;
         i += len;
     }
-    return true;
+    return std::nullopt;
 }
 
 bool hasControlCharacters(std::string_view s, bool allowNewlines) {

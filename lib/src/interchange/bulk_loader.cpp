@@ -201,18 +201,23 @@ bool generatedIdsAreUnique(const store::CompactGraph& g) {
     return true;
 }
 
-// Inputs with claims and sources: read whole and validated, their records kept as canonical JSON.
+// Inputs with claims and sources: read and validated as records, kept as canonical JSON. Progress
+// follows the relgraph JSON files, which are read twice, a block at a time; other inputs count once
+// they are read.
 BulkResult loadThroughReadGraph(const std::vector<fs::path>& paths, const ReadOptions& options,
                                 const std::vector<InputPath>& inputs,
                                 const std::function<void(const LoadProgress&)>& progress) {
     std::uint64_t total = 0;
-    for (const InputPath& input : inputs) total += fileSize(input.name);
-    ImportResult imported = readGraph(paths, options);
+    for (const InputPath& input : inputs) {
+        total += fileSize(input.name) * (input.format == Format::RelgraphJson ? 2 : 1);
+    }
+    ProgressReport report(progress, nullptr, total);
+    ReadOptions told = options;
+    told.onBytes = [&](std::uint64_t bytes) { report.add(bytes); };
+    ImportResult imported = readGraph(paths, told);
     std::string details = writeGraphText(imported.graph, Format::RelgraphJson);
     const store::GraphStore store(std::move(imported.graph));
     BulkResult result{store::CompactGraph::fromStore(store, std::move(details)), std::move(imported.notes), false};
-    ProgressReport report(progress, nullptr, total);
-    report.add(total);
     report.finish(result.graph.entityCount(), result.graph.relationCount());
     return result;
 }

@@ -1,5 +1,6 @@
 #include "interchange/declared_schema.hpp"
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 namespace relgraph::interchange {
@@ -20,10 +21,32 @@ void addOwners(const nlohmann::json& owners, std::map<std::string, model::Attrib
     }
 }
 
+// Parses `input` keeping only the schema and the sources' ids: entities, relations and the rest of
+// each source are dropped as they are parsed, so a large file is never held as a whole document.
+template <class Input>
+nlohmann::json declarations(Input&& input) {
+    std::string member;
+    const auto keep = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        if (event != nlohmann::json::parse_event_t::key) return true;
+        if (depth == 1) {
+            member = parsed.get<std::string>();
+            return member == "schema" || member == "sources";
+        }
+        return depth != 3 || member != "sources" || parsed == "id";
+    };
+    return nlohmann::json::parse(std::forward<Input>(input), keep, false);
+}
+
 }  // namespace
 
-void DeclaredSchema::addDocument(std::string_view text) {
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+void DeclaredSchema::addDocument(std::string_view text) { add(declarations(text)); }
+
+void DeclaredSchema::addFile(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (in) add(declarations(in));
+}
+
+void DeclaredSchema::add(const nlohmann::json& doc) {
     if (!doc.is_object()) return;
     if (const auto schema = doc.find("schema"); schema != doc.end() && schema->is_object()) {
         if (const auto it = schema->find("kinds"); it != schema->end()) addOwners(*it, kinds);

@@ -4,6 +4,7 @@
 // leniently: the loader reports any problem in those documents itself.
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <string_view>
@@ -18,6 +19,11 @@ struct DeclaredSchema {
     std::set<std::string> sources;
 
     void addDocument(std::string_view text);
+    // A relgraph JSON file, read as a stream; nothing when it cannot be read.
+    void addFile(const std::string& file);
+
+private:
+    void add(const nlohmann::json& document);
 };
 
 }  // namespace relgraph::interchange

@@ -31,7 +31,7 @@ constexpr char kGeneratedName[] = "<imported graph>";
 struct Input {
     std::string name;
     Format format;
-    std::string text;
+    std::string text;        // none for relgraph JSON, which the loader reads a block at a time
     std::string headerFrom;  // a headerless neo4j CSV continuation: the input whose header it takes
 };
 
@@ -127,13 +127,19 @@ private:
     std::vector<InputPath> inputs_;
 };
 
-// Every input read whole, its format told by its content too.
+// Every input read whole, its format told by its content too; but relgraph JSON, which the loader
+// reads from the file.
 std::vector<Input> readInputs(const std::vector<fs::path>& paths, std::optional<Format> forced,
                               std::vector<Diagnostic>& errors) {
     std::vector<InputPath> paths_ = collectInputPaths(paths, forced, errors);
     std::vector<std::optional<std::string>> texts;
     std::vector<std::string> firstLines;
     for (const InputPath& path : paths_) {
+        if (path.format == Format::RelgraphJson && (path.forced || !isNodeLinkFile(path.name))) {
+            texts.emplace_back(std::string());
+            firstLines.emplace_back();
+            continue;
+        }
         std::string message;
         texts.push_back(readTextFile(path.name, message));
         if (!texts.back()) errors.push_back({Place{path.name, 0, 0, {}}, "cannot read file: " + message});
@@ -283,15 +289,16 @@ ImportResult readGraph(const std::vector<std::filesystem::path>& paths, const Re
 
     DeclaredSchema declared;
     load::GraphLoader loader;
+    loader.onBytes(options.onBytes);
     PlaceMapper places;
     std::vector<ImportedGraph> graphs;
     for (Input& input : inputs) {
         if (input.format == Format::RelgraphJson) {
-            declared.addDocument(input.text);
-            loader.addText(input.name, std::move(input.text));
+            declared.addFile(input.name);
+            loader.addFile(input.name);
             continue;
         }
-        if (const auto bad = invalidUtf8Offset(input.text)) {
+        if (const auto bad = text::invalidUtf8Offset(input.text)) {
             report.errors.push_back({LineIndex(input.name, input.text).place(*bad), "invalid UTF-8"});
             continue;
         }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+
 #include "load/json_document.hpp"
 #include "relgraph/common/text.hpp"
 
@@ -10,9 +12,28 @@ namespace relgraph::interchange {
 using nlohmann::json;
 using load::JsonDocument;
 
-bool isNodeLinkJson(std::string_view text) {
-    const json doc = json::parse(text, nullptr, false);
-    return doc.is_object() && doc.contains("nodes");
+namespace {
+
+// Whether the top-level value of `input` is an object with a "nodes" member; the members are parsed
+// and dropped.
+template <class Input>
+bool hasTopLevelNodes(Input&& input) {
+    bool nodes = false, object = false;
+    const auto keep = [&](int depth, json::parse_event_t event, json& parsed) {
+        if (depth == 0 && event == json::parse_event_t::object_start) object = true;
+        if (depth == 1 && event == json::parse_event_t::key && parsed == "nodes") nodes = true;
+        return depth == 0;
+    };
+    return !json::parse(std::forward<Input>(input), keep, false).is_discarded() && object && nodes;
+}
+
+}  // namespace
+
+bool isNodeLinkJson(std::string_view text) { return hasTopLevelNodes(text); }
+
+bool isNodeLinkFile(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    return in && hasTopLevelNodes(in);
 }
 
 namespace {

@@ -9,7 +9,10 @@
 namespace relgraph::interchange {
 
 // True when a .json text is node-link JSON (a top-level "nodes" member) rather than relgraph JSON.
+// Nothing of the document is kept while it is parsed.
 bool isNodeLinkJson(std::string_view text);
+// The same for a file, read as a stream; false when it cannot be read.
+bool isNodeLinkFile(const std::string& file);
 
 ImportedGraph readNodeLink(const std::string& file, std::string text, ReadReport& report);
 

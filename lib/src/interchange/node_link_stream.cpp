@@ -1,264 +1,28 @@
 #include "interchange/node_link_stream.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <iterator>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <unordered_map>
 #include <vector>
 
 #include "interchange/block_reader.hpp"
-#include "interchange/text_position.hpp"
 #include "load/json_document.hpp"
+#include "load/json_stream.hpp"
 #include "relgraph/common/text.hpp"
 
 namespace relgraph::interchange {
 
 namespace {
 
+using load::ByteIterator;
+using load::JsonBlocks;
 using load::JsonDocument;
+using load::Mark;
 using nlohmann::json;
-
-// Values nest at most this deep: deeper ones are refused rather than followed (each level costs the
-// reader memory, and writing a value back as text recurses once per level).
-constexpr std::size_t kMaxDepth = 1000;
-
-// A byte of the file: its offset, 1-based line and byte column.
-struct Mark {
-    std::uint64_t offset = 0, line = 1, column = 1;
-};
-
-bool isScalarChar(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '+' ||
-           c == '-';
-}
-
-// The length of the incomplete UTF-8 sequence that ends `text`, if it ends with one (0 otherwise):
-// it is checked once the next block completes it.
-std::size_t incompleteTail(const char* text, std::size_t size) {
-    for (std::size_t k = 1; k <= 3 && k <= size; ++k) {
-        const auto c = static_cast<unsigned char>(text[size - k]);
-        if ((c & 0xC0) == 0x80) continue;  // a continuation byte
-        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        return k < length ? k : 0;
-    }
-    return 0;
-}
-
-// A file's bytes from an offset on, read in blocks with read(2) and handed to the parser one at a
-// time. Each block is checked to be UTF-8 before the parser sees it (the parser is told the file
-// ends before the first invalid byte), and the bytes are tracked as they pass, so that where the
-// last string, scalar and bracket started is known, as JsonDocument finds it by looking back.
-class JsonBlocks {
-public:
-    JsonBlocks(std::size_t blockSize, std::function<void(std::uint64_t)> progress)
-        : blockSize_(blockSize), progress_(std::move(progress)) {}
-    ~JsonBlocks() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    JsonBlocks(const JsonBlocks&) = delete;
-    JsonBlocks& operator=(const JsonBlocks&) = delete;
-
-    // Opens `file` at `start` (the mark of a byte the first pass saw); false with the system's message.
-    bool open(const std::string& file, const Mark& start, std::string& error) {
-        do {
-            fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-        } while (fd_ < 0 && errno == EINTR);
-        if (fd_ < 0 || (start.offset > 0 && ::lseek(fd_, static_cast<off_t>(start.offset), SEEK_SET) < 0)) {
-            error = std::strerror(errno);
-            return false;
-        }
-        ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
-        start_ = base_ = start.offset;
-        line_ = start.line;
-        lineStart_ = start.offset - (start.column - 1);
-        return true;
-    }
-
-    // The parser's side (ByteIterator).
-    bool atEnd() { return pos_ == limit_ && !refill(); }
-    char current() const { return buffer_[pos_]; }
-    void advance() {
-        track(buffer_[pos_], base_ + pos_);
-        ++pos_;
-    }
-
-    const Mark& stringStart() const { return string_; }
-    const Mark& scalarStart() const { return scalar_; }
-    const Mark& bracketStart() const { return bracket_; }
-    // The offset of the next byte the parser gets.
-    std::uint64_t offset() const { return base_ + pos_; }
-    // The mark of a byte at most a few bytes before offset() (the parser reads one byte ahead).
-    Mark near(std::uint64_t offset) const {
-        std::uint64_t line = line_, lineStart = lineStart_;
-        for (std::size_t k = 0; offset < lineStart && k < std::size(earlierLines_) && line > 1; ++k) {
-            --line;
-            lineStart = earlierLines_[k];
-        }
-        return {offset, line, offset >= lineStart ? offset - lineStart + 1 : 0};
-    }
-
-    // The first byte that is not UTF-8, once a block holding one has been read.
-    const std::optional<Mark>& invalidUtf8() const { return invalid_; }
-    // Reads the rest of the file only to check that it is UTF-8 (after the parser stopped).
-    void drain() {
-        while (true) {
-            for (std::size_t i = pos_; i < limit_;) {
-                const void* found = std::memchr(buffer_.get() + i, '\n', limit_ - i);
-                if (!found) break;
-                i = static_cast<std::size_t>(static_cast<const char*>(found) - buffer_.get()) + 1;
-                newLine(base_ + i);
-            }
-            pos_ = limit_;
-            if (!refill()) return;
-        }
-    }
-    std::uint64_t bytesRead() const { return bytesRead_; }
-
-    // Progress: the bytes from `from` to `to` (a links array, which the second pass reads) are not
-    // told; `to` 0 while the end is not known.
-    void holdProgress(std::uint64_t from, std::uint64_t to) {
-        holdFrom_ = from;
-        holdTo_ = to;
-        holding_ = true;
-    }
-    // Tells progress all bytes up to `count` (counted from the start of this pass, less the held ones).
-    void tellProgress(std::uint64_t count) {
-        if (count > told_ && progress_) progress_(count - told_);
-        told_ = std::max(told_, count);
-    }
-
-private:
-    void newLine(std::uint64_t nextLineStart) {
-        for (std::size_t k = std::size(earlierLines_) - 1; k > 0; --k) earlierLines_[k] = earlierLines_[k - 1];
-        earlierLines_[0] = lineStart_;
-        ++line_;
-        lineStart_ = nextLineStart;
-    }
-
-    Mark mark(std::uint64_t offset) const { return {offset, line_, offset - lineStart_ + 1}; }
-
-    void track(char c, std::uint64_t offset) {
-        if (inString_) {
-            if (escaped_) {
-                escaped_ = false;
-            } else if (c == '\\') {
-                escaped_ = true;
-            } else if (c == '"') {
-                inString_ = false;
-            }
-        } else if (c == '"') {
-            inString_ = true;
-            inScalar_ = false;
-            string_ = mark(offset);
-        } else if (isScalarChar(c)) {
-            if (!inScalar_) scalar_ = mark(offset);
-            inScalar_ = true;
-        } else {
-            inScalar_ = false;
-            if (c == '{' || c == '[') bracket_ = mark(offset);
-        }
-        if (c == '\n') newLine(offset + 1);
-    }
-
-    // The bytes consumed so far in this pass, less the held ones.
-    std::uint64_t consumed() const {
-        const std::uint64_t done = base_ + pos_;
-        std::uint64_t held = 0;
-        if (holding_ && done > holdFrom_) held = std::min(done, holdTo_ ? holdTo_ : done) - holdFrom_;
-        return done - start_ - held;
-    }
-
-    // The next block, after the parser took every checked byte; false at the end of the file.
-    bool refill() {
-        if (invalid_ || failed_) return false;
-        tellProgress(consumed());
-        if (!buffer_) buffer_ = std::make_unique<char[]>(blockSize_);
-        // The bytes not yet checked (an incomplete UTF-8 sequence) move to the front.
-        std::memmove(buffer_.get(), buffer_.get() + limit_, end_ - limit_);
-        base_ += limit_;
-        end_ -= limit_;
-        pos_ = limit_ = 0;
-        while (!eof_ && end_ < blockSize_) {
-            const ssize_t n = ::read(fd_, buffer_.get() + end_, blockSize_ - end_);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                failed_ = n < 0;
-                eof_ = true;
-                break;
-            }
-            end_ += static_cast<std::size_t>(n);
-            bytesRead_ += static_cast<std::uint64_t>(n);
-        }
-        const std::size_t checked = eof_ ? end_ : end_ - incompleteTail(buffer_.get(), end_);
-        limit_ = checked;
-        if (const auto bad = invalidUtf8Offset(std::string_view(buffer_.get(), checked))) {
-            limit_ = *bad;
-            std::uint64_t line = line_, lineStart = lineStart_;
-            for (std::size_t i = 0; i < *bad; ++i) {
-                if (buffer_[i] == '\n') {
-                    ++line;
-                    lineStart = base_ + i + 1;
-                }
-            }
-            invalid_ = Mark{base_ + *bad, line, base_ + *bad - lineStart + 1};
-        }
-        return pos_ < limit_;
-    }
-
-    std::size_t blockSize_;
-    std::function<void(std::uint64_t)> progress_;
-    int fd_ = -1;
-    bool eof_ = false, failed_ = false;
-    std::unique_ptr<char[]> buffer_;
-    std::size_t pos_ = 0, limit_ = 0, end_ = 0;  // next byte, end of the checked bytes, end of the bytes read
-    std::uint64_t start_ = 0, base_ = 0;         // file offsets: of this pass's first byte, of buffer_[0]
-    std::uint64_t bytesRead_ = 0;
-    std::optional<Mark> invalid_;
-
-    std::uint64_t line_ = 1, lineStart_ = 0;
-    std::uint64_t earlierLines_[3] = {};  // where the lines before line_ start
-    bool inString_ = false, escaped_ = false, inScalar_ = false;
-    Mark string_, scalar_, bracket_;
-
-    bool holding_ = false;
-    std::uint64_t holdFrom_ = 0, holdTo_ = 0, told_ = 0;
-};
-
-// JsonBlocks as the input iterator nlohmann's parser reads.
-class ByteIterator {
-public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char*;
-    using reference = char;
-
-    explicit ByteIterator(JsonBlocks* blocks = nullptr) : blocks_(blocks) {}
-    char operator*() const { return blocks_->current(); }
-    ByteIterator& operator++() {
-        blocks_->advance();
-        return *this;
-    }
-    ByteIterator operator++(int) {
-        ByteIterator old = *this;
-        ++*this;
-        return old;
-    }
-    friend bool operator==(const ByteIterator& a, const ByteIterator& b) { return a.atEnd() == b.atEnd(); }
-    friend bool operator!=(const ByteIterator& a, const ByteIterator& b) { return !(a == b); }
-
-private:
-    bool atEnd() const { return !blocks_ || blocks_->atEnd(); }
-    JsonBlocks* blocks_;
-};
+constexpr std::size_t kMaxDepth = load::kMaxJsonDepth;
 
 // A value's text and kind as graph_mapper has them: a string as it is, anything else as its JSON.
 BulkMapper::NodeProperty propertyOf(const std::string& name, const json& value, const At& at) {
@@ -323,11 +87,7 @@ public:
         Frame& frame = frames_[depth_ - 1];
         const Mark at = blocks_.stringStart();
         const auto [it, added] = frame.keys.try_emplace(k, at.line);
-        if (!added) {
-            jsonProblems_.push_back(
-                {place(at, JsonDocument::child(pointerOf(depth_ - 1), k)),
-                 fmt::format("duplicate key \"{}\" (first at line {})", text::terminalSafe(k), it->second)});
-        }
+        if (!added) jsonProblems_.push_back(load::repeatedKey(*file_, at, pointerOf(depth_ - 1), k, it->second));
         frame.key = std::move(k);
         frame.keyAt = at;
         return true;
@@ -336,8 +96,7 @@ public:
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
         syntaxError_ = true;
         if (blocks_.invalidUtf8()) return false;  // the parser was told the file ends there
-        const std::uint64_t at = std::min<std::uint64_t>(position > 0 ? position - 1 : 0, blocks_.offset());
-        jsonProblems_.push_back({place(blocks_.near(at), ""), JsonDocument::syntaxMessage(ex)});
+        jsonProblems_.push_back(load::syntaxError(blocks_, *file_, position, ex));
         return false;
     }
 

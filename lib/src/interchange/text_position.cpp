@@ -50,19 +50,6 @@ std::size_t utf8SequenceAt(const char* text, std::size_t size, std::size_t i) {
     return length;
 }
 
-std::optional<std::size_t> invalidUtf8Offset(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
-        if (static_cast<unsigned char>(text[i]) < 0x80) {
-            ++i;
-            continue;
-        }
-        const std::size_t length = utf8SequenceAt(text.data(), text.size(), i);
-        if (length == 0) return i;
-        i += length;
-    }
-    return std::nullopt;
-}
-
 std::optional<std::string> readTextFile(const std::string& path, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {

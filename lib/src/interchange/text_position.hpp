@@ -26,10 +26,6 @@ private:
 // not one (an ASCII byte included).
 std::size_t utf8SequenceAt(const char* text, std::size_t size, std::size_t i);
 
-// The offset of the first byte that is not part of valid UTF-8 (overlong forms, surrogates and
-// code points past U+10FFFF included); nullopt when all of `text` is valid.
-std::optional<std::size_t> invalidUtf8Offset(std::string_view text);
-
 // Reads a whole file; throws nothing: on failure returns nullopt and sets `error`.
 std::optional<std::string> readTextFile(const std::string& path, std::string& error);
 

@@ -1,14 +1,13 @@
 #include "relgraph/load/graph_loader.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fmt/format.h>
-#include <fstream>
-#include <sstream>
+#include <map>
+#include <optional>
 
 #include "load/graph_validator.hpp"
 #include "load/json_document.hpp"
+#include "load/json_stream.hpp"
 #include "load/object_reader.hpp"
 #include "relgraph/common/error.hpp"
 #include "relgraph/common/text.hpp"
@@ -20,6 +19,10 @@ using nlohmann::json;
 namespace {
 
 constexpr int kFormatVersion = 1;
+constexpr std::size_t kBlockSize = std::size_t{4} << 20;
+
+// The top-level members whose elements are records: read one at a time, never the whole array.
+const std::vector<std::string> kRecordLists = {"sources", "entities", "relations"};
 
 std::vector<std::string> keysOf(const auto& map) {
     std::vector<std::string> out;
@@ -155,32 +158,18 @@ public:
     RecordReader(model::GraphData& data, Problems& problems, bool schemaComplete)
         : data_(data), problems_(problems), schemaComplete_(schemaComplete) {}
 
-    void read(const JsonDocument& doc) {
-        const json& root = doc.root();
-        forEach(doc, root, "sources", [&](ObjectReader& r) { readSource(r); });
-        forEach(doc, root, "entities", [&](ObjectReader& r) { readEntity(r); });
-        forEach(doc, root, "relations", [&](ObjectReader& r) { readRelation(r); });
+    // One element of a file's "sources", "entities" or "relations".
+    void read(const std::string& list, const JsonDocument& record) {
+        const bool source = list == "sources", entity = list == "entities";
+        ObjectReader reader(record, record.root(), record.pointer(), problems_,
+                            source ? "a source" : entity ? "an entity" : "a relation");
+        if (!reader.isObject()) return;
+        if (source) readSource(reader);
+        else if (entity) readEntity(reader);
+        else readRelation(reader);
     }
 
 private:
-    template <class Fn>
-    void forEach(const JsonDocument& doc, const json& root, const char* key, Fn fn) {
-        const auto it = root.find(key);
-        if (it == root.end()) return;
-        const std::string pointer = JsonDocument::child("", key);
-        if (!it->is_array()) {
-            problems_.add(doc, pointer, fmt::format("\"{}\" must be an array, got {}", key, describeJsonType(*it)));
-            return;
-        }
-        const std::string what = std::string(key) == "entities" ? "an entity"
-                                 : std::string(key) == "sources" ? "a source"
-                                                                 : "a relation";
-        for (std::size_t i = 0; i < it->size(); ++i) {
-            ObjectReader reader(doc, (*it)[i], JsonDocument::child(pointer, i), problems_, what);
-            if (reader.isObject()) fn(reader);
-        }
-    }
-
     void readSource(ObjectReader& r) {
         model::Source s;
         s.origin = r.origin();
@@ -278,20 +267,54 @@ bool checkTopLevel(const JsonDocument& doc, Problems& problems) {
         }
     }
     top.finish({"relgraph", "$schema", "schema", "sources", "entities", "relations"});
+    for (const std::string& key : kRecordLists) {
+        const auto it = doc.root().find(key);
+        if (it != doc.root().end() && !it->is_array()) {
+            top.problem(key, fmt::format("\"{}\" must be an array, got {}", key, describeJsonType(*it)));
+        }
+    }
     return true;
 }
 
-std::string readFile(const std::filesystem::path& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = std::strerror(errno);
-        return {};
+// Opens an input for reading; false with its problem reported.
+bool openInput(JsonBlocks& blocks, const std::string& name, const std::optional<std::string>& text,
+               Problems& problems) {
+    if (text) {
+        blocks.openText(*text);
+        return true;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) error = std::strerror(errno);
-    return buffer.str();
+    std::string error;
+    if (blocks.open(name, Mark{}, error)) return true;
+    problems.add(Diagnostic{Place{name, 0, 0, {}}, "cannot read file: " + error});
+    return false;
 }
+
+// Where pointers stand in the inputs, for the problems found once the inputs were read: each file
+// is read again, whole, when a problem first needs a place in it (a clean load never does).
+class InputLocator {
+public:
+    InputLocator(const std::map<std::string, const std::optional<std::string>*>& sources) : sources_(sources) {}
+
+    Place place(const std::string& file, const std::string& pointer) {
+        auto it = documents_.find(file);
+        if (it == documents_.end()) {
+            it = documents_.emplace(file, JsonDocument()).first;
+            const auto source = sources_.find(file);
+            JsonBlocks blocks(kBlockSize, {});
+            Problems ignored;  // the file read cleanly before
+            if (source != sources_.end() && openInput(blocks, file, *source->second, ignored)) {
+                std::vector<Diagnostic> again;
+                streamJson(blocks, file, JsonStreamPlan{}, it->second, again);
+            }
+        }
+        const Place found = it->second.place(pointer);
+        return found.line > 0 ? found : Place{file, 0, 0, pointer};
+    }
+
+private:
+    const std::map<std::string, const std::optional<std::string>*>& sources_;
+    std::map<std::string, JsonDocument> documents_;
+};
 
 }  // namespace
 
@@ -332,13 +355,10 @@ void GraphLoader::addPath(const std::filesystem::path& path) {
     } else {
         files.push_back(path);
     }
-    for (const auto& file : files) {
-        std::string error;
-        std::string content = readFile(file, error);
-        if (!error.empty()) early_.push_back({Place{file.generic_string(), 0, 0, {}}, "cannot read file: " + error});
-        else addText(file.generic_string(), std::move(content));
-    }
+    for (const auto& file : files) addFile(file);
 }
+
+void GraphLoader::addFile(const std::filesystem::path& file) { inputs_.push_back({file.generic_string(), std::nullopt}); }
 
 void GraphLoader::addText(std::string name, std::string text) {
     inputs_.push_back({std::move(name), std::move(text)});
@@ -349,30 +369,60 @@ model::GraphData GraphLoader::load() {
     for (Diagnostic& d : early_) problems.add(std::move(d));
     early_.clear();
 
-    DocumentSet documents;
-    std::vector<const JsonDocument*> parsed;
-    std::vector<Diagnostic> syntax;
-    for (Input& input : inputs_) {
-        if (documents.count(input.name)) continue;  // the same file named twice loads once
-        JsonDocument& doc = documents[input.name];
-        if (doc.parse(input.name, std::move(input.text), syntax) && checkTopLevel(doc, problems)) {
-            parsed.push_back(&doc);
+    // First pass: each file checked whole (syntax, repeated keys) and its top level and schema kept;
+    // its records are not kept.
+    struct Parsed {
+        const Input* input;
+        JsonDocument top;
+    };
+    std::map<std::string, const std::optional<std::string>*> sources;
+    std::vector<Parsed> parsed;
+    bool complete = true;
+    for (const Input& input : inputs_) {
+        if (!sources.emplace(input.name, &input.text).second) continue;  // the same file named twice loads once
+        JsonBlocks blocks(kBlockSize, input.text ? nullptr : progress_);
+        if (!openInput(blocks, input.name, input.text, problems)) {
+            complete = false;
+            continue;
+        }
+        Parsed file{&input, {}};
+        std::vector<Diagnostic> syntax;
+        const JsonStreamPlan plan{kRecordLists, true, {}};
+        if (!streamJson(blocks, input.name, plan, file.top, syntax)) {
+            complete = false;
+            for (Diagnostic& d : syntax) problems.add(std::move(d));
+        } else if (checkTopLevel(file.top, problems)) {
+            parsed.push_back(std::move(file));
         }
     }
-    inputs_.clear();
-    // References into a file that did not parse would all look dangling: check them only when
+    // References into a file that did not parse would all look dangling: they are checked only when
     // every file parsed.
-    const bool complete = syntax.empty();
-    for (Diagnostic& d : syntax) problems.add(std::move(d));
 
     model::GraphData data;
     SchemaReader schemaReader(data.schema, problems);
-    for (const JsonDocument* doc : parsed) {
-        if (const auto it = doc->root().find("schema"); it != doc->root().end()) schemaReader.read(*doc, *it);
+    for (const Parsed& file : parsed) {
+        const json& root = file.top.root();
+        if (const auto it = root.find("schema"); it != root.end()) schemaReader.read(file.top, *it);
     }
+    // Second pass: the records, one at a time, once every kind and type is known.
     RecordReader records(data, problems, complete);
-    for (const JsonDocument* doc : parsed) records.read(*doc);
-    if (complete) validateGraph(data, documents, problems);
+    for (const Parsed& file : parsed) {
+        JsonBlocks blocks(kBlockSize, file.input->text ? nullptr : progress_);
+        if (!openInput(blocks, file.input->name, file.input->text, problems)) continue;
+        const JsonStreamPlan plan{kRecordLists, false,
+                                  [&](const std::string& list, JsonDocument& record) { records.read(list, record); }};
+        JsonDocument none;
+        std::vector<Diagnostic> changed;  // only when the file changed since the first pass
+        streamJson(blocks, file.input->name, plan, none, changed);
+        for (Diagnostic& d : changed) problems.add(std::move(d));
+    }
+    if (complete) {
+        InputLocator locator(sources);
+        validateGraph(data, [&](const std::string& file, const std::string& pointer) {
+            return locator.place(file, pointer);
+        }, problems);
+    }
+    inputs_.clear();
 
     if (problems.size() > 0) throw LoadError(problems.take());
     return data;

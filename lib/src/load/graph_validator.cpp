@@ -11,8 +11,8 @@ namespace {
 
 class Validator {
 public:
-    Validator(const model::GraphData& data, const DocumentSet& documents, Problems& problems)
-        : data_(data), documents_(documents), problems_(problems) {}
+    Validator(const model::GraphData& data, const Locate& locate, Problems& problems)
+        : data_(data), locate_(locate), problems_(problems) {}
 
     void run() {
         checkSchema();
@@ -32,15 +32,10 @@ private:
 
     void report(const Place& origin, const std::string& member, std::string message) {
         const std::string pointer = member.empty() ? origin.pointer : origin.pointer + "/" + member;
-        const auto doc = documents_.find(origin.file);
-        if (doc != documents_.end()) problems_.add(doc->second, pointer, std::move(message));
-        else problems_.add(Diagnostic{Place{origin.file, origin.line, origin.column, pointer}, std::move(message)});
+        problems_.add(Diagnostic{locate_(origin.file, pointer), std::move(message)});
     }
 
-    Place where(const Place& origin) const {
-        const auto doc = documents_.find(origin.file);
-        return doc != documents_.end() ? doc->second.place(origin.pointer) : origin;
-    }
+    Place where(const Place& origin) const { return locate_(origin.file, origin.pointer); }
 
     template <class Record>
     Index<Record> uniqueIds(const std::vector<Record>& records, std::string_view what) {
@@ -201,14 +196,14 @@ private:
     }
 
     const model::GraphData& data_;
-    const DocumentSet& documents_;
+    const Locate& locate_;
     Problems& problems_;
 };
 
 }  // namespace
 
-void validateGraph(const model::GraphData& data, const DocumentSet& documents, Problems& problems) {
-    Validator(data, documents, problems).run();
+void validateGraph(const model::GraphData& data, const Locate& locate, Problems& problems) {
+    Validator(data, locate, problems).run();
 }
 
 }  // namespace relgraph::load

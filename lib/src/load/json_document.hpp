@@ -1,7 +1,8 @@
 #pragma once
-// A parsed JSON file that remembers where each value stands in the text, so that any problem
-// found later can be reported as file:line:column (JSON pointer).
+// A parsed JSON file, or one record of it (json_stream.hpp), that remembers where each value stands
+// in the text, so that any problem found later can be reported as file:line:column (JSON pointer).
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -11,6 +12,9 @@
 
 namespace relgraph::load {
 
+class JsonBlocks;
+struct JsonStreamPlan;
+
 class JsonDocument {
 public:
     // Parses `text`. Syntax errors and duplicate object keys are appended to `problems`; the
@@ -19,6 +23,8 @@ public:
 
     const nlohmann::json& root() const { return root_; }
     const std::string& name() const { return name_; }
+    // The pointer of root() in its file: "" for a whole document, "/entities/7" for a record.
+    const std::string& pointer() const { return pointer_; }
 
     // The place of the value at `pointer` (for an object member, where its key starts); the
     // nearest enclosing value when `pointer` names something absent.
@@ -34,14 +40,17 @@ public:
     static std::string syntaxMessage(const nlohmann::detail::exception& ex);
 
 private:
-    friend class PositionRecorder;
-    Place placeAtOffset(std::size_t offset, std::string pointer) const;
+    friend class JsonBuilder;
+    friend bool streamJson(JsonBlocks&, const std::string&, const JsonStreamPlan&, JsonDocument&,
+                           std::vector<Diagnostic>&);
+    struct Position {
+        std::uint64_t line, column;
+    };
 
     std::string name_;
-    std::string text_;
+    std::string pointer_;
     nlohmann::json root_;
-    std::vector<std::size_t> lineStarts_;
-    std::unordered_map<std::string, std::size_t> offsets_;  // pointer -> byte offset
+    std::unordered_map<std::string, Position> positions_;  // pointer -> where it stands
 };
 
 }  // namespace relgraph::load

@@ -468,7 +468,7 @@ TEST_CASE("bulk load: the block reader splits records as CsvParser does, in bloc
     std::mt19937 random(20240611);
     const std::string alphabet[] = {"a", "b", "7", ",", "|", "\t", " ", "\"", "\"\"", "\n", "\r\n", "\r", "#", "\xC3\xA9"};
     TempFolder folder;
-    for (int round = 0; round < 300; ++round) {
+    for (int round = 0; round < rounds(300); ++round) {
         std::string text = round % 7 == 0 ? "\xEF\xBB\xBF" : "";
         const int length = static_cast<int>(random() % 200);
         for (int i = 0; i < length; ++i) text += alphabet[random() % std::size(alphabet)];
@@ -558,7 +558,7 @@ TEST_CASE("bulk load: random edge lists and neo4j-admin files stream as readGrap
     static constexpr std::string_view relColumns[] = {"since:int", "label", "id", "type", "w:float", "note"};
     std::mt19937 random(7);
     TempFolder folder;
-    for (int round = 0; round < 300; ++round) {
+    for (int round = 0; round < rounds(300); ++round) {
         // Every other round without the rows readGraph refuses (no ids, the wrong number of fields).
         const std::size_t clean = round % 2 == 0 ? 2 : 0;
         // An edge list.
@@ -847,8 +847,9 @@ TEST_CASE("bulk load: node-link JSON nested too deep, and a file gone before its
     CHECK(bulkErrors({file}, nodeLinkFormat()) == fmt::format("{}:1:{}: JSON nested more than 1000 levels deep\n"
                                                               "1 problem found",
                                                               file.generic_string(), 27 + 997));
-    // Not named node-link: readGraph reads it (as what it is, node-link JSON).
-    CHECK(interchange::loadBulk({file}).graph.entityCount() == 1);
+    // Not named node-link: readGraph reads it, and refuses it the same way.
+    CHECK(bulkErrors({file}) == fmt::format("{}:1:{}: JSON nested more than 1000 levels deep\n1 problem found",
+                                            file.generic_string(), 27 + 997));
     // Just deep enough.
     checkStreamedAsRead({folder.write("deep-enough.json", "{\"nodes\": [{\"id\": 1, \"x\": " + std::string(997, '[') +
                                                               std::string(997, ']') + "}]}")});
@@ -867,6 +868,30 @@ TEST_CASE("bulk load: node-link JSON nested too deep, and a file gone before its
     }();
     CHECK(removed);
     CHECK(message.find("gone.json: cannot read file: No such file or directory") != std::string::npos);
+}
+
+TEST_CASE("bulk load: relgraph JSON progress rises file by file through both passes") {
+    std::vector<fs::path> files;
+    std::uint64_t bytes = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(bundledGraphDir())) {
+        if (entry.path().extension() != ".json") continue;
+        files.push_back(entry.path());
+        bytes += fs::file_size(entry.path());
+    }
+    REQUIRE(files.size() >= 3);
+    std::vector<interchange::LoadProgress> calls;
+    const auto bulk =
+        interchange::loadBulk({bundledGraphDir()}, {}, [&](const interchange::LoadProgress& p) { calls.push_back(p); });
+    CHECK_FALSE(bulk.streamed);
+    REQUIRE(calls.size() >= 2 * files.size());
+    for (std::size_t i = 1; i < calls.size(); ++i) CHECK(calls[i].bytesRead >= calls[i - 1].bytesRead);
+    CHECK(calls.front().bytesTotal == 2 * bytes);
+    CHECK(calls.front().bytesRead < bytes);
+    // The schema pass ends once every file was read, the records pass when every file was read again.
+    CHECK(std::any_of(calls.begin(), calls.end(), [&](const auto& p) { return p.bytesRead == bytes; }));
+    CHECK(calls[calls.size() - 2].bytesRead == 2 * bytes);
+    CHECK(calls.back().bytesRead == 2 * bytes);
+    CHECK(calls.back().relations == bulk.graph.relationCount());
 }
 
 TEST_CASE("bulk load: node-link progress rises block by block to every byte, the links' too") {
@@ -926,7 +951,7 @@ TEST_CASE("bulk load: random node-link graphs stream as readGraph reads them") {
                                                  "\" \""};
     std::mt19937 random(11);
     TempFolder folder;
-    for (int round = 0; round < 120; ++round) {
+    for (int round = 0; round < rounds(120); ++round) {
         // Every other round without what readGraph refuses: no ids, repeated ids, links to no node.
         const bool clean = round % 2 == 0;
         std::map<std::string_view, std::size_t> families;

@@ -18,6 +18,7 @@
 #include "relgraph/common/error.hpp"
 #include "relgraph/load/graph_loader.hpp"
 #include "relgraph/store/graph_store.hpp"
+#include "interchange/interchange_checks.hpp"
 #include "load/diagnostic_checks.hpp"
 #include "test_graphs.hpp"
 #include "unreadable_file.hpp"
@@ -491,6 +492,34 @@ TEST_CASE("loader: kinds and types may be declared in any file, after the files 
     CHECK(data.schema.findKind("ship") != nullptr);
     REQUIRE(data.schema.findType("sails") != nullptr);
     CHECK(data.relations.size() == 1);
+}
+
+TEST_CASE("loader: records may come before the schema that declares their kinds, in the same file") {
+    const std::string text =
+        "{ \"relgraph\": 1,\n"
+        "  \"entities\": [ { \"id\": \"boaty\", \"name\": \"Boaty\", \"kind\": \"ship\", \"attributes\": { \"tons\": 5 } } ],\n"
+        "  \"schema\": { \"kinds\": { \"ship\": { \"label\": \"Ship\", \"attributes\": { \"tons\": \"integer\" } } } } }";
+    const auto data = loadTexts({{"late.json", text}});
+    REQUIRE(data.entities.size() == 1);
+    CHECK(data.entities[0].kind == "ship");
+    CHECK(data.entities[0].attributes.size() == 1);
+    // A value of the wrong type is still found: the record was read against the schema after it.
+    const std::string wrong = std::string(text).replace(text.find("5 }"), 1, "\"five\"");
+    const auto d = problemsOf(Files{{"late.json", wrong}});
+    INFO(listOf(d));
+    REQUIRE(d.size() == 1);
+    CHECK_DIAGNOSTIC(d[0], "late.json", wrong, "\"tons\": \"five\"", "/entities/0/attributes/tons", "integer");
+}
+
+TEST_CASE("loader: a graph read from its files, a block at a time, equals the graph read from their text") {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(bundledGraphDir())) {
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    relgraph::load::GraphLoader fromText;
+    for (const fs::path& file : files) fromText.addText(file.generic_string(), relgraph::testing::readText(file));
+    relgraph::testing::checkSameGraph(relgraph::load::loadGraph({bundledGraphDir()}), fromText.load());
 }
 
 // --- sources ---------------------------------------------------------------------------------

@@ -349,13 +349,28 @@ TEST_CASE("json: trailing garbage after the document is invalid JSON at the garb
     }
 }
 
-TEST_CASE("json: invalid UTF-8 inside a string is invalid JSON at the bad byte") {
-    const std::string text = "{\"relgraph\": 1,\n \"entities\": [{\"id\": \"a\", \"name\": \"ab\xFF\xFE\"}]}";
-    const auto d = problemsOf(text);
-    INFO(listOf(d));
-    REQUIRE(d.size() == 1);
-    CHECK_DIAGNOSTIC(d[0], "doc.json", text, "\xFF", "", "invalid JSON: ");
-    CHECK(contains(d[0].message, "ill-formed UTF-8"));
+TEST_CASE("json: invalid UTF-8 is reported at the bad byte, alone") {
+    SUBCASE("inside a string") {
+        const std::string text = "{\"relgraph\": 1,\n \"entities\": [{\"id\": \"a\", \"name\": \"ab\xFF\xFE\"}]}";
+        const auto d = problemsOf(text);
+        INFO(listOf(d));
+        REQUIRE(d.size() == 1);
+        CHECK_DIAGNOSTIC(d[0], "doc.json", text, "\xFF", "", "invalid UTF-8");
+    }
+    SUBCASE("after the document") {
+        const std::string text = "{\"relgraph\": 1}\n\xC0\x80";
+        const auto d = problemsOf(text);
+        INFO(listOf(d));
+        REQUIRE(d.size() == 1);
+        CHECK_DIAGNOSTIC(d[0], "doc.json", text, "\xC0", "", "invalid UTF-8");
+    }
+    SUBCASE("after a syntax error, only the syntax error") {
+        const std::string text = "{\"relgraph\": 1,,\n \"x\": \"\xFF\"}";
+        const auto d = problemsOf(text);
+        INFO(listOf(d));
+        REQUIRE(d.size() == 1);
+        CHECK_DIAGNOSTIC(d[0], "doc.json", text, ",\n", "", "invalid JSON: ");
+    }
 }
 
 TEST_CASE("json: other syntax errors are invalid JSON at the offending character") {

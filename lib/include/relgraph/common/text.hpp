@@ -3,6 +3,7 @@
 // "did you mean" suggestions, and making untrusted text safe for a terminal.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,9 @@ bool isIdentifier(std::string_view s);
 std::string toIdentifier(std::string_view text, char separator, std::string_view fallback);
 
 bool isValidUtf8(std::string_view s);
+// The offset of the first byte that is not part of valid UTF-8 (overlong forms, surrogates and code
+// points past U+10FFFF included); nullopt when all of `s` is valid.
+std::optional<std::size_t> invalidUtf8Offset(std::string_view s);
 
 // True when s holds U+0000–U+001F or U+007F; allowNewlines exempts '\n'.
 bool hasControlCharacters(std::string_view s, bool allowNewlines = false);

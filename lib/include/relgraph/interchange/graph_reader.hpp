@@ -4,7 +4,9 @@
 // docs/interchange.md describes, then validated like relgraph JSON, with every problem placed in
 // the file the user wrote.
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,6 +29,9 @@ struct EdgeListOptions {
 struct ReadOptions {
     std::optional<Format> format;  // read every input as this format; nullopt: by extension and content
     EdgeListOptions edgeList;
+    // Told the bytes of relgraph JSON files as they are read, a block at a time (each file is read
+    // twice: its schema first, then its records).
+    std::function<void(std::uint64_t)> onBytes;
 };
 
 struct ImportResult {

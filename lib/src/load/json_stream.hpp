@@ -1,0 +1,159 @@
+#pragma once
+// JSON read a block at a time through nlohmann/json's SAX parser, from a file or from text in
+// memory, knowing where every value stands (line:column). A document is kept whole
+// (JsonDocument::parse), or without the elements of chosen top-level arrays, which are handed on one
+// at a time as documents of their own: a large graph file is never held whole.
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "load/json_document.hpp"
+
+namespace relgraph::load {
+
+// A byte of the input: its offset, 1-based line and byte column.
+struct Mark {
+    std::uint64_t offset = 0, line = 1, column = 1;
+};
+
+// An input's bytes from an offset on, read in blocks with read(2) (or taken from text in memory) and
+// handed to the parser one at a time. Each block is checked to be UTF-8 before the parser sees it
+// (the parser is told the input ends before the first invalid byte), and the bytes are tracked as
+// they pass, so that where the last string, scalar and bracket started is known.
+class JsonBlocks {
+public:
+    // Blocks hold at least 4 bytes: room for a whole UTF-8 sequence.
+    JsonBlocks(std::size_t blockSize, std::function<void(std::uint64_t)> progress)
+        : blockSize_(std::max<std::size_t>(blockSize, 4)), progress_(std::move(progress)) {}
+    ~JsonBlocks();
+    JsonBlocks(const JsonBlocks&) = delete;
+    JsonBlocks& operator=(const JsonBlocks&) = delete;
+
+    // Opens `file` at `start` (the mark of a byte an earlier pass saw); false with the system's message.
+    bool open(const std::string& file, const Mark& start, std::string& error);
+    // Reads `text`, which must outlive the reading.
+    void openText(std::string_view text);
+
+    // The parser's side (ByteIterator).
+    bool atEnd() { return pos_ == limit_ && !refill(); }
+    char current() const { return data_[pos_]; }
+    void advance() {
+        track(data_[pos_], base_ + pos_);
+        ++pos_;
+    }
+
+    const Mark& stringStart() const { return string_; }
+    const Mark& scalarStart() const { return scalar_; }
+    const Mark& bracketStart() const { return bracket_; }
+    // The offset of the next byte the parser gets.
+    std::uint64_t offset() const { return base_ + pos_; }
+    // The mark of a byte at most a few lines before offset() (the parser reads one byte ahead).
+    Mark near(std::uint64_t offset) const;
+
+    // The first byte that is not UTF-8, once a block holding one has been read.
+    const std::optional<Mark>& invalidUtf8() const { return invalid_; }
+    // Reads the rest of the input only to check that it is UTF-8 (after the parser stopped).
+    void drain();
+    std::uint64_t bytesRead() const { return bytesRead_; }
+
+    // Progress: the bytes from `from` to `to` (which a later pass reads) are not told; `to` 0 while
+    // the end is not known.
+    void holdProgress(std::uint64_t from, std::uint64_t to);
+    // Tells progress all bytes up to `count` (counted from the start of this pass, less the held ones).
+    void tellProgress(std::uint64_t count);
+
+private:
+    void newLine(std::uint64_t nextLineStart);
+    Mark mark(std::uint64_t offset) const { return {offset, line_, offset - lineStart_ + 1}; }
+    void track(char c, std::uint64_t offset);
+    std::uint64_t consumed() const;
+    bool refill();
+
+    std::size_t blockSize_;
+    std::function<void(std::uint64_t)> progress_;
+    int fd_ = -1;
+    std::optional<std::string_view> text_;
+    bool eof_ = false, failed_ = false;
+    std::unique_ptr<char[]> buffer_;
+    const char* data_ = nullptr;                 // the block: buffer_, or the text
+    std::size_t pos_ = 0, limit_ = 0, end_ = 0;  // next byte, end of the checked bytes, end of the bytes read
+    std::uint64_t start_ = 0, base_ = 0;         // offsets: of this pass's first byte, of data_[0]
+    std::uint64_t bytesRead_ = 0;
+    std::optional<Mark> invalid_;
+
+    std::uint64_t line_ = 1, lineStart_ = 0;
+    std::uint64_t earlierLines_[3] = {};  // where the lines before line_ start
+    bool inString_ = false, escaped_ = false, inScalar_ = false;
+    Mark string_, scalar_, bracket_;
+
+    bool holding_ = false;
+    std::uint64_t holdFrom_ = 0, holdTo_ = 0, told_ = 0;
+};
+
+// JsonBlocks as the input iterator nlohmann's parser reads.
+class ByteIterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = char;
+
+    explicit ByteIterator(JsonBlocks* blocks = nullptr) : blocks_(blocks) {}
+    char operator*() const { return blocks_->current(); }
+    ByteIterator& operator++() {
+        blocks_->advance();
+        return *this;
+    }
+    ByteIterator operator++(int) {
+        ByteIterator old = *this;
+        ++*this;
+        return old;
+    }
+    friend bool operator==(const ByteIterator& a, const ByteIterator& b) { return a.atEnd() == b.atEnd(); }
+    friend bool operator!=(const ByteIterator& a, const ByteIterator& b) { return !(a == b); }
+
+private:
+    bool atEnd() const { return !blocks_ || blocks_->atEnd(); }
+    JsonBlocks* blocks_;
+};
+
+// The problem of a key repeated in an object (at `objectPointer`) of `file`, where the first stands on
+// line `firstLine`.
+Diagnostic repeatedKey(const std::string& file, const Mark& at, const std::string& objectPointer,
+                       const std::string& key, std::uint64_t firstLine);
+
+// The problem nlohmann's parser reports at `position` (the bytes it read) of what `blocks` holds.
+Diagnostic syntaxError(const JsonBlocks& blocks, const std::string& file, std::size_t position,
+                       const nlohmann::detail::exception& error);
+
+// Values nest at most this deep: deeper ones are refused rather than followed (each level costs the
+// reader memory, and writing a value back as text recurses once per level).
+inline constexpr std::size_t kMaxJsonDepth = 1000;
+
+// What streamJson keeps of a document.
+struct JsonStreamPlan {
+    // Members of the top-level object whose elements (when it is an array) are records: each is
+    // built as a document of its own, rooted at its pointer ("/entities/7"), and not kept in the rest.
+    std::vector<std::string> recordLists;
+    // Build the document but for the records; false: only records are built.
+    bool keepRest = true;
+    // Gets each record once it is complete, with the member it is in; null: records are checked
+    // (syntax, repeated keys) and dropped.
+    std::function<void(const std::string& list, JsonDocument& record)> onRecord;
+};
+
+// Parses what `blocks` holds as the file `name`. Syntax errors, invalid UTF-8, repeated keys and
+// nesting deeper than kMaxJsonDepth go to `problems`; true when there were none. `rest` gets the
+// document as the plan keeps it.
+bool streamJson(JsonBlocks& blocks, const std::string& name, const JsonStreamPlan& plan, JsonDocument& rest,
+                std::vector<Diagnostic>& problems);
+
+}  // namespace relgraph::load
