@@ -292,9 +292,12 @@ ImportResult readGraph(const std::vector<std::filesystem::path>& paths, const Re
     loader.onBytes(options.onBytes);
     PlaceMapper places;
     std::vector<ImportedGraph> graphs;
+    // What relgraph JSON declares matters only to mapping other formats: the files are read for it
+    // only then.
+    std::vector<std::string> declaringFiles;
     for (Input& input : inputs) {
         if (input.format == Format::RelgraphJson) {
-            declared.addFile(input.name);
+            declaringFiles.push_back(input.name);
             loader.addFile(input.name);
             continue;
         }
@@ -313,6 +316,7 @@ ImportResult readGraph(const std::vector<std::filesystem::path>& paths, const Re
     }
     if (!report.errors.empty()) throw LoadError(sorted(std::move(report.errors)));
     if (!graphs.empty()) {
+        for (const std::string& file : declaringFiles) declared.addFile(file);
         MappedDocument mapped = mapGraphs(graphs, declared, report);
         if (!report.errors.empty()) throw LoadError(sorted(std::move(report.errors)));
         mapped.origins.add("", Place{graphs.front().file, 0, 0, {}});

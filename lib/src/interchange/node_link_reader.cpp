@@ -2,9 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-
 #include "load/json_document.hpp"
+#include "load/json_stream.hpp"
 #include "relgraph/common/text.hpp"
 
 namespace relgraph::interchange {
@@ -14,26 +13,62 @@ using load::JsonDocument;
 
 namespace {
 
-// Whether the top-level value of `input` is an object with a "nodes" member; the members are parsed
-// and dropped.
-template <class Input>
-bool hasTopLevelNodes(Input&& input) {
-    bool nodes = false, object = false;
-    const auto keep = [&](int depth, json::parse_event_t event, json& parsed) {
-        if (depth == 0 && event == json::parse_event_t::object_start) object = true;
-        if (depth == 1 && event == json::parse_event_t::key && parsed == "nodes") nodes = true;
-        return depth == 0;
-    };
-    return !json::parse(std::forward<Input>(input), keep, false).is_discarded() && object && nodes;
+// Follows a document without keeping any of it: whether its top-level value is an object with a
+// "nodes" member and no "relgraph" member (which ends the reading: the file says it is relgraph JSON).
+class TopLevelNodes {
+public:
+    bool object = false, nodes = false, relgraph = false;
+
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(json::number_integer_t) { return true; }
+    bool number_unsigned(json::number_unsigned_t) { return true; }
+    bool number_float(json::number_float_t, const json::string_t&) { return true; }
+    bool string(json::string_t&) { return true; }
+    bool binary(json::binary_t&) { return false; }
+    bool start_object(std::size_t) {
+        object = object || depth_ == 0;
+        ++depth_;
+        return true;
+    }
+    bool start_array(std::size_t) {
+        ++depth_;
+        return true;
+    }
+    bool end_object() {
+        --depth_;
+        return true;
+    }
+    bool end_array() { return end_object(); }
+    bool key(json::string_t& k) {
+        relgraph = depth_ == 1 && k == "relgraph";
+        nodes = nodes || (depth_ == 1 && k == "nodes");
+        return !relgraph;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+private:
+    std::size_t depth_ = 0;
+};
+
+bool hasTopLevelNodes(load::JsonBlocks& blocks) {
+    TopLevelNodes document;
+    return json::sax_parse(load::ByteIterator(&blocks), load::ByteIterator(), &document) && !blocks.invalidUtf8() &&
+           document.object && document.nodes && !document.relgraph;
 }
 
 }  // namespace
 
-bool isNodeLinkJson(std::string_view text) { return hasTopLevelNodes(text); }
+bool isNodeLinkJson(std::string_view text) {
+    load::JsonBlocks blocks(text.size(), {});
+    blocks.openText(text);
+    return hasTopLevelNodes(blocks);
+}
 
 bool isNodeLinkFile(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    return in && hasTopLevelNodes(in);
+    load::JsonBlocks blocks(std::size_t{4} << 20, {});
+    std::string error;
+    return blocks.open(file, load::Mark{}, error) && hasTopLevelNodes(blocks);
 }
 
 namespace {

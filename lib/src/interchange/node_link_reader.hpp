@@ -8,8 +8,9 @@
 
 namespace relgraph::interchange {
 
-// True when a .json text is node-link JSON (a top-level "nodes" member) rather than relgraph JSON.
-// Nothing of the document is kept while it is parsed.
+// True when a .json text is node-link JSON (a top-level "nodes" member, and no "relgraph" member)
+// rather than relgraph JSON. Nothing of the document is kept while it is parsed, and the parsing stops
+// at a top-level "relgraph" key.
 bool isNodeLinkJson(std::string_view text);
 // The same for a file, read as a stream; false when it cannot be read.
 bool isNodeLinkFile(const std::string& file);

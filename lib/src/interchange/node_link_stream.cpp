@@ -106,7 +106,8 @@ public:
     NodeLinkNodes finishNodes() {
         if (needsRecords_) return NodeLinkNodes::NeedsRecords;
         // readGraph takes a .json file that is not JSON, or has no "nodes", as relgraph JSON.
-        if (!forced_ && (blocks_.invalidUtf8() || syntaxError_ || !rootIsObject_ || !nodes_.seen)) {
+        // Nor one with a top-level "relgraph", which says it is relgraph JSON.
+        if (!forced_ && (blocks_.invalidUtf8() || syntaxError_ || !rootIsObject_ || !nodes_.seen || relgraphMember_)) {
             return NodeLinkNodes::NotNodeLink;
         }
         if (const auto& bad = blocks_.invalidUtf8()) {  // the file is not read at all: the only problem
@@ -287,6 +288,7 @@ private:
 
     Role documentMember(const Frame& parent, Shape shape, const json& scalar, const Mark& start, const char*& list) {
         const std::string& key = parent.key;
+        relgraphMember_ = relgraphMember_ || key == "relgraph";
         if (key == "directed") {
             if (shape == Shape::Scalar && scalar.is_boolean()) {
                 directed_ = scalar.get<bool>();
@@ -509,13 +511,14 @@ private:
     bool relationIds_ = false;
     bool needsRecords_ = false;
     bool syntaxError_ = false;
+    bool relgraphMember_ = false;
     std::vector<Diagnostic> jsonProblems_;  // syntax and repeated keys: the reader reads nothing else then
     std::vector<Diagnostic> problems_;      // the document's and the nodes'
     std::vector<Diagnostic> linkProblems_;  // the links', unless there are two lists
     std::vector<Diagnostic> notes_;
 };
 
-// Reads a top-level "nodes" member, and no further.
+// Reads up to a top-level "nodes" member (node-link) or "relgraph" member (relgraph JSON), and no further.
 class NodesPeek {
 public:
     bool found = false;
@@ -536,7 +539,7 @@ public:
     bool end_array() { return --depth_ > 0; }
     bool key(json::string_t& k) {
         found = depth_ == 1 && k == "nodes";
-        return !found;
+        return !found && !(depth_ == 1 && k == "relgraph");
     }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
 

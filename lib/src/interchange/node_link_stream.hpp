@@ -15,8 +15,8 @@
 namespace relgraph::interchange {
 
 // Whether a .json file is node-link JSON rather than relgraph JSON, as far as its start tells: it is
-// a JSON object with a "nodes" member before anything that is not JSON (the rest is read by
-// streamNodeLinkNodes). False with `error` set when the file cannot be read.
+// a JSON object with a "nodes" member before anything that is not JSON and before a "relgraph" member
+// (the rest is read by streamNodeLinkNodes). False with `error` set when the file cannot be read.
 bool peekNodeLink(const std::string& file, std::string& error);
 
 // Where the first pass found a file's links, for the second.

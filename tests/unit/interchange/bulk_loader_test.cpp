@@ -870,6 +870,24 @@ TEST_CASE("bulk load: node-link JSON nested too deep, and a file gone before its
     CHECK(message.find("gone.json: cannot read file: No such file or directory") != std::string::npos);
 }
 
+TEST_CASE("bulk load: a .json file with a top-level \"relgraph\" is relgraph JSON, with \"nodes\" or not") {
+    TempFolder folder;
+    for (const std::string text : {std::string(R"({"relgraph": 1, "nodes": [{"id": 1}]})"),
+                                   std::string(R"({"nodes": [{"id": 1}],)" "\n" R"( "relgraph": 1})")}) {
+        CAPTURE(text);
+        const auto file = folder.write("both.json", text);
+        const std::string expected = fmt::format(
+            "{}:{} (/nodes): unknown member \"nodes\"", file.generic_string(), text.find("\"nodes\"") == 1 ? "1:2" : "1:17");
+        CHECK(importErrors({file}).find(expected) != std::string::npos);
+        CHECK(bulkErrors({file}).find(expected) != std::string::npos);
+        // Named node-link, it is read as node-link.
+        CHECK(interchange::loadBulk({file}, nodeLinkFormat()).graph.entityCount() == 1);
+    }
+    // Without it, a top-level "nodes" makes node-link JSON.
+    const auto nodeLink = folder.write("nodes.json", R"({"nodes": [{"id": 1}], "links": []})");
+    CHECK(interchange::loadBulk({nodeLink}).streamed);
+}
+
 TEST_CASE("bulk load: relgraph JSON progress rises file by file through both passes") {
     std::vector<fs::path> files;
     std::uint64_t bytes = 0;
