@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "load/graph_validator.hpp"
 #include "load/json_document.hpp"
@@ -289,31 +290,82 @@ bool openInput(JsonBlocks& blocks, const std::string& name, const std::optional<
     return false;
 }
 
-// Where pointers stand in the inputs, for the problems found once the inputs were read: each file
-// is read again, whole, when a problem first needs a place in it (a clean load never does).
+// Where pointers stand in the inputs, for the problems found once the inputs were read (a clean load
+// never asks). The first time a file is asked about, it is read again and where each record starts is
+// noted (the file's top level is kept); a pointer inside a record is found by reading that record
+// again, from where it starts. However large the file, only one record is built at a time.
 class InputLocator {
 public:
-    InputLocator(const std::map<std::string, const std::optional<std::string>*>& sources) : sources_(sources) {}
+    explicit InputLocator(const std::map<std::string, const std::optional<std::string>*>& sources)
+        : sources_(sources) {}
 
     Place place(const std::string& file, const std::string& pointer) {
-        auto it = documents_.find(file);
-        if (it == documents_.end()) {
-            it = documents_.emplace(file, JsonDocument()).first;
-            const auto source = sources_.find(file);
+        const auto source = sources_.find(file);
+        if (source == sources_.end()) return Place{file, 0, 0, pointer};
+        Index& index = indexOf(file, *source->second);
+        const std::string record = recordPointer(pointer);
+        const auto start = index.records.find(record);
+        if (start == index.records.end()) return placed(index.top, file, pointer);
+        if (record == pointer) return Place{file, start->second.line, start->second.column, pointer};
+        if (index.last.pointer() != record) {
             JsonBlocks blocks(kBlockSize, {});
-            Problems ignored;  // the file read cleanly before
-            if (source != sources_.end() && openInput(blocks, file, *source->second, ignored)) {
-                std::vector<Diagnostic> again;
-                streamJson(blocks, file, JsonStreamPlan{}, it->second, again);
-            }
+            if (!open(blocks, file, *source->second, start->second)) return Place{file, 0, 0, pointer};
+            std::vector<Diagnostic> ignored;
+            streamJson(blocks, file, JsonStreamPlan{{}, true, {}, record}, index.last, ignored);
         }
-        const Place found = it->second.place(pointer);
-        return found.line > 0 ? found : Place{file, 0, 0, pointer};
+        return placed(index.last, file, pointer);
     }
 
 private:
+    struct Index {
+        JsonDocument top;                                  // without the records
+        std::unordered_map<std::string, Mark> records;     // where each record starts
+        JsonDocument last;                                 // the record read last
+    };
+
+    // "/relations/7" for "/relations/7/claims/0/by/1"; "" when the pointer is not inside a record.
+    static std::string recordPointer(const std::string& pointer) {
+        for (const std::string& list : kRecordLists) {
+            const std::string prefix = "/" + list + "/";
+            if (pointer.rfind(prefix, 0) != 0) continue;
+            return pointer.substr(0, pointer.find('/', prefix.size()));
+        }
+        return {};
+    }
+
+    static Place placed(const JsonDocument& doc, const std::string& file, const std::string& pointer) {
+        const Place found = doc.place(pointer);
+        return found.line > 0 ? found : Place{file, 0, 0, pointer};
+    }
+
+    static bool open(JsonBlocks& blocks, const std::string& file, const std::optional<std::string>& text,
+                     const Mark& start) {
+        if (text) {
+            blocks.openText(*text, start);
+            return true;
+        }
+        std::string error;
+        return blocks.open(file, start, error);
+    }
+
+    Index& indexOf(const std::string& file, const std::optional<std::string>& text) {
+        auto it = indexes_.find(file);
+        if (it != indexes_.end()) return it->second;
+        Index& index = indexes_[file];
+        JsonBlocks blocks(kBlockSize, {});
+        if (!open(blocks, file, text, Mark{})) return index;
+        const JsonStreamPlan plan{kRecordLists, true, [&](const std::string&, JsonDocument& record) {
+                                      if (const auto start = record.mark(record.pointer())) {
+                                          index.records.emplace(record.pointer(), *start);
+                                      }
+                                  }};
+        std::vector<Diagnostic> ignored;  // the file read cleanly before
+        streamJson(blocks, file, plan, index.top, ignored);
+        return index;
+    }
+
     const std::map<std::string, const std::optional<std::string>*>& sources_;
-    std::map<std::string, JsonDocument> documents_;
+    std::map<std::string, Index> indexes_;
 };
 
 }  // namespace

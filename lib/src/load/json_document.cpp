@@ -21,6 +21,12 @@ Place JsonDocument::place(const std::string& pointer) const {
     }
 }
 
+std::optional<Mark> JsonDocument::mark(const std::string& pointer) const {
+    const auto it = positions_.find(pointer);
+    if (it == positions_.end()) return std::nullopt;
+    return it->second;
+}
+
 std::string JsonDocument::child(const std::string& pointer, const std::string& key) {
     std::string out = pointer + '/';
     for (char c : key) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,6 +15,11 @@ namespace relgraph::load {
 
 class JsonBlocks;
 struct JsonStreamPlan;
+
+// A byte of the input: its offset, 1-based line and byte column.
+struct Mark {
+    std::uint64_t offset = 0, line = 1, column = 1;
+};
 
 class JsonDocument {
 public:
@@ -29,6 +35,8 @@ public:
     // The place of the value at `pointer` (for an object member, where its key starts); the
     // nearest enclosing value when `pointer` names something absent.
     Place place(const std::string& pointer) const;
+    // Where the value at `pointer` starts (for an object member, its key); nothing when it is absent.
+    std::optional<Mark> mark(const std::string& pointer) const;
 
     // "/relations/3" + "to" -> "/relations/3/to" (escaping ~ and /).
     static std::string child(const std::string& pointer, const std::string& key);
@@ -43,14 +51,10 @@ private:
     friend class JsonBuilder;
     friend bool streamJson(JsonBlocks&, const std::string&, const JsonStreamPlan&, JsonDocument&,
                            std::vector<Diagnostic>&);
-    struct Position {
-        std::uint64_t line, column;
-    };
-
     std::string name_;
     std::string pointer_;
     nlohmann::json root_;
-    std::unordered_map<std::string, Position> positions_;  // pointer -> where it stands
+    std::unordered_map<std::string, Mark> positions_;  // pointer -> where it stands
 };
 
 }  // namespace relgraph::load

@@ -54,7 +54,12 @@ bool JsonBlocks::open(const std::string& file, const Mark& start, std::string& e
     return true;
 }
 
-void JsonBlocks::openText(std::string_view text) { text_ = text; }
+void JsonBlocks::openText(std::string_view text, const Mark& start) {
+    text_ = text.substr(std::min<std::uint64_t>(start.offset, text.size()));
+    start_ = base_ = start.offset;
+    line_ = start.line;
+    lineStart_ = start.offset - (start.column - 1);
+}
 
 Mark JsonBlocks::near(std::uint64_t offset) const {
     std::uint64_t line = line_, lineStart = lineStart_;
@@ -249,7 +254,7 @@ private:
 
     // The JSON pointer of the value frames_[depth] stands for (of what is being read, for depth_).
     std::string pointerOf(std::size_t depth) const {
-        std::string pointer;
+        std::string pointer = plan_.root;
         for (std::size_t i = 0; i < depth; ++i) {
             const Frame& f = frames_[i];
             pointer = f.object ? JsonDocument::child(pointer, f.key) : JsonDocument::child(pointer, f.count - 1);
@@ -270,6 +275,7 @@ private:
         Mark at = start;
         bool recordList = false, record = false;
         if (depth_ == 0) {
+            pointer = plan_.root;
             if (plan_.keepRest) {
                 doc = &rest_;
                 rest_.root_ = std::move(v);
@@ -303,7 +309,7 @@ private:
             }
             recordList = depth_ == 1 && parent.object && isArray && isRecordList(parent.key);
         }
-        if (doc) doc->positions_.emplace(pointer, JsonDocument::Position{at.line, at.column});
+        if (doc) doc->positions_.emplace(pointer, at);
         if (!container) {
             if (record) deliver();
             return true;
@@ -353,9 +359,12 @@ bool streamJson(JsonBlocks& blocks, const std::string& name, const JsonStreamPla
     const std::size_t before = problems.size();
     rest = JsonDocument();
     rest.name_ = name;
+    rest.pointer_ = plan.root;
     JsonBuilder builder(blocks, name, plan, rest, problems);
-    nlohmann::json::sax_parse(ByteIterator(&blocks), ByteIterator(), &builder);
-    if (const auto& bad = blocks.invalidUtf8(); bad && !builder.stopped) {
+    const bool whole = plan.root.empty();  // else the parser stops at the end of the value
+    nlohmann::json::sax_parse(ByteIterator(&blocks), ByteIterator(), &builder, nlohmann::json::input_format_t::json,
+                              whole);
+    if (const auto& bad = blocks.invalidUtf8(); bad && !builder.stopped && bad->offset <= blocks.offset()) {
         problems.push_back({Place{name, bad->line, bad->column, {}}, "invalid UTF-8"});
     }
     return problems.size() == before;

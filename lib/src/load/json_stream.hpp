@@ -18,11 +18,6 @@
 
 namespace relgraph::load {
 
-// A byte of the input: its offset, 1-based line and byte column.
-struct Mark {
-    std::uint64_t offset = 0, line = 1, column = 1;
-};
-
 // An input's bytes from an offset on, read in blocks with read(2) (or taken from text in memory) and
 // handed to the parser one at a time. Each block is checked to be UTF-8 before the parser sees it
 // (the parser is told the input ends before the first invalid byte), and the bytes are tracked as
@@ -38,8 +33,9 @@ public:
 
     // Opens `file` at `start` (the mark of a byte an earlier pass saw); false with the system's message.
     bool open(const std::string& file, const Mark& start, std::string& error);
-    // Reads `text`, which must outlive the reading.
-    void openText(std::string_view text);
+    // Reads `text` from `start` on (the mark of a byte an earlier pass saw); `text` must outlive the
+    // reading.
+    void openText(std::string_view text, const Mark& start = {});
 
     // The parser's side (ByteIterator).
     bool atEnd() { return pos_ == limit_ && !refill(); }
@@ -148,6 +144,9 @@ struct JsonStreamPlan {
     // Gets each record once it is complete, with the member it is in; null: records are checked
     // (syntax, repeated keys) and dropped.
     std::function<void(const std::string& list, JsonDocument& record)> onRecord;
+    // The pointer of the value read. Not empty: one value, read again from where it starts in its
+    // document (JsonBlocks::open at its mark); the parser stops at its end.
+    std::string root;
 };
 
 // Parses what `blocks` holds as the file `name`. Syntax errors, invalid UTF-8, repeated keys and

@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "relgraph/common/error.hpp"
 #include "relgraph/load/graph_loader.hpp"
 #include "relgraph/store/graph_store.hpp"
@@ -1199,6 +1201,48 @@ TEST_CASE("loader: a duplicate relation id names where the first one is") {
                        "duplicate relation id \"r1\" (first at " +
                            placeString("t.json", text, "{ \"id\": \"r1\", \"type\": \"allied_with\", \"from\": \"alpha\"",
                                        "/relations/0") + ")");
+}
+
+TEST_CASE("loader: problems found after reading are placed inside the records they are in, read or written") {
+    // 60 relations; a few refer to entities nobody declares, deep in their claims and at their ends.
+    std::string items;
+    for (int i = 0; i < 60; ++i) {
+        const bool bad = i == 3 || i == 31 || i == 58;
+        items += fmt::format("{}    {{ \"id\": \"r{}\", \"type\": \"sent_workers\", \"from\": \"alpha\", \"to\": \"{}\",\n"
+                             "      \"claims\": [ {{ \"id\": \"c{}a\", \"source\": \"s-daily\", \"summary\": \"s\" }},\n"
+                             "                  {{ \"id\": \"c{}b\", \"source\": \"s-daily\", \"summary\": \"s\", "
+                             "\"by\": [\"ann\", \"{}\"] }} ] }}",
+                             i ? ",\n" : "", i, bad ? fmt::format("nobody-{}", i) : "beta", i, i,
+                             bad ? fmt::format("noone-{}", i) : "ann");
+    }
+    const std::string text = relationsFile(items);
+    TempDir dir;
+    const fs::path file = dir.path / "t.json";
+    std::ofstream(file, std::ios::binary) << text;
+    const std::vector<Diagnostic> fromText = problemsOf(withBase(text));
+    relgraph::load::GraphLoader loader;
+    loader.addText("schema.json", kSchema);
+    loader.addText("base.json", kBase);
+    loader.addFile(file);
+    std::vector<Diagnostic> fromFile;
+    try {
+        loader.load();
+    } catch (const relgraph::LoadError& e) {
+        fromFile = e.diagnostics();
+    }
+    for (const std::vector<Diagnostic>* d : {&fromText, static_cast<const std::vector<Diagnostic>*>(&fromFile)}) {
+        INFO(listOf(*d));
+        REQUIRE(d->size() == 6);
+        const std::string name = d == &fromText ? "t.json" : file.generic_string();
+        std::size_t k = 0;
+        for (const int i : {3, 31, 58}) {
+            CHECK_DIAGNOSTIC((*d)[k], name, text, fmt::format("\"to\": \"nobody-{}\"", i), fmt::format("/relations/{}/to", i),
+                             fmt::format("unknown entity \"nobody-{}\"", i));
+            CHECK_DIAGNOSTIC((*d)[k + 1], name, text, fmt::format("\"noone-{}\"", i),
+                             fmt::format("/relations/{}/claims/1/by/1", i), fmt::format("unknown entity \"noone-{}\"", i));
+            k += 2;
+        }
+    }
 }
 
 TEST_CASE("loader: claim ids are unique across all relations") {
