@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """relgraph load draws its progress bar on standard error only when that is a terminal.
 
-    progress_check.py --relgraph BIN INPUT
+    progress_check.py --relgraph BIN INPUT RECORDS_INPUT
 
 Runs `relgraph load INPUT` three times: with standard error on a pseudo-terminal (the bar must be
 drawn — share, rate, ETA, records — and the line cleared at the end), with standard error on a pipe,
-and on a terminal with --quiet (no bar in either). Prints 'N passed, M failed'.
+and on a terminal with --quiet (no bar in either). Then loads RECORDS_INPUT (relgraph JSON, whose
+records are counted only once validated) on a terminal: its bar shows no counts of zero records.
+Prints 'N passed, M failed'.
 """
 import argparse
 import os
 import pty
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,6 +40,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--relgraph", required=True)
     parser.add_argument("input")
+    parser.add_argument("records_input")
     options = parser.parse_args()
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -53,9 +57,13 @@ def main():
         code, err = run_on_terminal([options.relgraph, "load", options.input, "-o", out, "--quiet"])
         if code != 0 or err:
             failures.append(f"load --quiet on a terminal drew something: {err!r}")
+        code, err = run_on_terminal([options.relgraph, "load", options.records_input, "-o", out])
+        zero = re.search(r"(?<![0-9,])0 (entities|relations)", err)
+        if code != 0 or zero or not re.search(r"100%.*[1-9][0-9,]* entities, [1-9][0-9,]* relations", err):
+            failures.append(f"the bar of a relgraph JSON load shows zero records, or no bar: {err!r}")
     for failure in failures:
         print("FAIL", failure)
-    print(f"{3 - min(len(failures), 3)} passed, {len(failures)} failed")
+    print(f"{4 - min(len(failures), 4)} passed, {len(failures)} failed")
     return 1 if failures else 0
 
 

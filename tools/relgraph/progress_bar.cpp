@@ -29,7 +29,9 @@ ProgressBar::~ProgressBar() {
 void ProgressBar::update(const interchange::LoadProgress& p) {
     if (!enabled_) return;
     const auto now = std::chrono::steady_clock::now();
-    if (drawn_ && now - lastDraw_ < std::chrono::milliseconds(100)) return;
+    // At most ten draws a second, but always the last, with every byte read and the records counted.
+    const bool done = p.bytesRead >= p.bytesTotal && (p.entities || p.relations);
+    if (drawn_ && !done && now - lastDraw_ < std::chrono::milliseconds(100)) return;
     lastDraw_ = now;
     drawn_ = true;
     const double elapsed = std::chrono::duration<double>(now - start_).count();
@@ -39,12 +41,16 @@ void ProgressBar::update(const interchange::LoadProgress& p) {
         rate > 0 && p.bytesRead < p.bytesTotal ? duration(static_cast<double>(p.bytesTotal - p.bytesRead) / rate) : "0s";
     constexpr int kWidth = 24;
     const int filled = static_cast<int>(share * kWidth);
-    std::fprintf(stderr, "\r\033[K[%s%s] %3d%%  %s of %s  %s/s  ETA %s  %s entities, %s relations",
+    // Loads that validate records first (relgraph JSON) know their counts only at the end.
+    const std::string counts = p.entities || p.relations
+                                   ? fmt::format("  {} entities, {} relations", text::groupThousands(static_cast<long long>(p.entities)),
+                                                 text::groupThousands(static_cast<long long>(p.relations)))
+                                   : std::string();
+    std::fprintf(stderr, "\r\033[K[%s%s] %3d%%  %s of %s  %s/s  ETA %s%s",
                  std::string(static_cast<std::size_t>(filled), '#').c_str(),
                  std::string(static_cast<std::size_t>(kWidth - filled), '.').c_str(), static_cast<int>(share * 100),
                  megabytes(p.bytesRead).c_str(), megabytes(p.bytesTotal).c_str(), megabytes(static_cast<std::uint64_t>(rate)).c_str(),
-                 left.c_str(), text::groupThousands(static_cast<long long>(p.entities)).c_str(),
-                 text::groupThousands(static_cast<long long>(p.relations)).c_str());
+                 left.c_str(), counts.c_str());
     std::fflush(stderr);
 }
 
