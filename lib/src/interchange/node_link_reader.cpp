@@ -13,11 +13,10 @@ using load::JsonDocument;
 
 namespace {
 
-// Follows a document without keeping any of it: whether its top-level value is an object with a
-// "nodes" member and no "relgraph" member (which ends the reading: the file says it is relgraph JSON).
-class TopLevelNodes {
+// Follows a document without keeping any of it, noting its top-level keys (TopLevelKeys).
+class TopLevelReader {
 public:
-    bool object = false, nodes = false, relgraph = false;
+    TopLevelReader(bool stopAtNodes, TopLevelKeys& keys) : stopAtNodes_(stopAtNodes), keys_(keys) {}
 
     bool null() { return true; }
     bool boolean(bool) { return true; }
@@ -27,37 +26,43 @@ public:
     bool string(json::string_t&) { return true; }
     bool binary(json::binary_t&) { return false; }
     bool start_object(std::size_t) {
-        object = object || depth_ == 0;
+        keys_.object = keys_.object || depth_ == 0;
         ++depth_;
         return true;
     }
-    bool start_array(std::size_t) {
-        ++depth_;
-        return true;
-    }
+    bool start_array(std::size_t) { return depth_++ > 0; }  // a top-level array is neither format's
     bool end_object() {
         --depth_;
         return true;
     }
     bool end_array() { return end_object(); }
     bool key(json::string_t& k) {
-        relgraph = depth_ == 1 && k == "relgraph";
-        nodes = nodes || (depth_ == 1 && k == "nodes");
-        return !relgraph;
+        if (depth_ != 1) return true;
+        keys_.relgraph = k == "relgraph";
+        keys_.nodes = keys_.nodes || k == "nodes";
+        return !keys_.relgraph && !(stopAtNodes_ && keys_.nodes);
     }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
 
 private:
+    bool stopAtNodes_;
+    TopLevelKeys& keys_;
     std::size_t depth_ = 0;
 };
 
 bool hasTopLevelNodes(load::JsonBlocks& blocks) {
-    TopLevelNodes document;
-    return json::sax_parse(load::ByteIterator(&blocks), load::ByteIterator(), &document) && !blocks.invalidUtf8() &&
-           document.object && document.nodes && !document.relgraph;
+    const TopLevelKeys keys = readTopLevelKeys(blocks, false);
+    return keys.complete && keys.object && keys.nodes && !keys.relgraph;
 }
 
 }  // namespace
+
+TopLevelKeys readTopLevelKeys(load::JsonBlocks& blocks, bool stopAtNodes) {
+    TopLevelKeys keys;
+    TopLevelReader reader(stopAtNodes, keys);
+    keys.complete = json::sax_parse(load::ByteIterator(&blocks), load::ByteIterator(), &reader) && !blocks.invalidUtf8();
+    return keys;
+}
 
 bool isNodeLinkJson(std::string_view text) {
     load::JsonBlocks blocks(text.size(), {});

@@ -6,6 +6,10 @@
 
 #include "interchange/imported_graph.hpp"
 
+namespace relgraph::load {
+class JsonBlocks;
+}
+
 namespace relgraph::interchange {
 
 // True when a .json text is node-link JSON (a top-level "nodes" member, and no "relgraph" member)
@@ -14,6 +18,15 @@ namespace relgraph::interchange {
 bool isNodeLinkJson(std::string_view text);
 // The same for a file, read as a stream; false when it cannot be read.
 bool isNodeLinkFile(const std::string& file);
+
+// What the top level of a JSON document tells of its format, read without keeping anything: up to a
+// top-level "relgraph" key (the file says it is relgraph JSON), and with `stopAtNodes` up to a
+// top-level "nodes" key too.
+struct TopLevelKeys {
+    bool complete = false;  // the whole document was read, and it is JSON
+    bool object = false, nodes = false, relgraph = false;
+};
+TopLevelKeys readTopLevelKeys(load::JsonBlocks& blocks, bool stopAtNodes);
 
 ImportedGraph readNodeLink(const std::string& file, std::string text, ReadReport& report);
 

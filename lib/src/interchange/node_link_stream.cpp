@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "interchange/block_reader.hpp"
+#include "interchange/node_link_reader.hpp"
 #include "load/json_document.hpp"
 #include "load/json_stream.hpp"
 #include "relgraph/common/text.hpp"
@@ -85,11 +86,9 @@ public:
 
     bool key(json::string_t& k) {
         Frame& frame = frames_[depth_ - 1];
-        const Mark at = blocks_.stringStart();
-        const auto [it, added] = frame.keys.try_emplace(k, at.line);
-        if (!added) jsonProblems_.push_back(load::repeatedKey(*file_, at, pointerOf(depth_ - 1), k, it->second));
-        frame.key = std::move(k);
-        frame.keyAt = at;
+        if (const auto first = frame.takeKey(std::move(k), blocks_.stringStart())) {
+            jsonProblems_.push_back(load::repeatedKey(*file_, frame.keyAt, pointerOf(depth_ - 1), frame.key, *first));
+        }
         return true;
     }
 
@@ -152,15 +151,10 @@ private:
     static constexpr const char* kNodes = "nodes";
     static constexpr const char* kLists[] = {"links", "edges"};
 
-    struct Frame {
+    struct Frame : load::JsonFrame {
         Role role = Role::Skip;
-        bool object = false;
         const char* list = nullptr;  // Links: the member they are; Record: the list it is in
-        std::string key;             // objects: the member being read, and where its key starts
-        Mark keyAt;
-        std::uint64_t count = 0;                              // arrays: the elements begun
-        std::unordered_map<std::string, std::uint64_t> keys;  // objects: the keys read, with their lines
-        json* value = nullptr;                                // Value: the object or array being built
+        json* value = nullptr;       // Value: the object or array being built
     };
     struct Member {
         std::string key;
@@ -180,14 +174,7 @@ private:
     }
 
     // The JSON pointer of the value frames_[depth] stands for (of what is being read, for depth_).
-    std::string pointerOf(std::size_t depth) const {
-        std::string pointer = base_;
-        for (std::size_t i = 0; i < depth; ++i) {
-            const Frame& f = frames_[i];
-            pointer = f.object ? JsonDocument::child(pointer, f.key) : JsonDocument::child(pointer, f.count - 1);
-        }
-        return pointer;
-    }
+    std::string pointerOf(std::size_t depth) const { return load::framePointer(base_, frames_, depth); }
 
     // A value begins at `start`: where it belongs follows from the frame it is in.
     bool begin(Shape shape, json&& scalar, const Mark& start) {
@@ -249,12 +236,9 @@ private:
         }
         if (frames_.size() <= depth_) frames_.emplace_back();
         Frame& frame = frames_[depth_++];
+        frame.restart(shape == Shape::Object);
         frame.role = role;
-        frame.object = shape == Shape::Object;
         frame.list = list;
-        frame.count = 0;
-        if (frame.keys.bucket_count() > 64) std::unordered_map<std::string, std::uint64_t>().swap(frame.keys);
-        frame.keys.clear();
         frame.value = built;
         return true;
     }
@@ -518,43 +502,12 @@ private:
     std::vector<Diagnostic> notes_;
 };
 
-// Reads up to a top-level "nodes" member (node-link) or "relgraph" member (relgraph JSON), and no further.
-class NodesPeek {
-public:
-    bool found = false;
-
-    bool null() { return true; }
-    bool boolean(bool) { return true; }
-    bool number_integer(json::number_integer_t) { return true; }
-    bool number_unsigned(json::number_unsigned_t) { return true; }
-    bool number_float(json::number_float_t, const json::string_t&) { return true; }
-    bool string(json::string_t&) { return true; }
-    bool binary(json::binary_t&) { return false; }
-    bool start_object(std::size_t) {
-        ++depth_;
-        return true;
-    }
-    bool start_array(std::size_t) { return ++depth_ > 1; }
-    bool end_object() { return --depth_ > 0; }
-    bool end_array() { return --depth_ > 0; }
-    bool key(json::string_t& k) {
-        found = depth_ == 1 && k == "nodes";
-        return !found && !(depth_ == 1 && k == "relgraph");
-    }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
-
-private:
-    std::size_t depth_ = 0;
-};
-
 }  // namespace
 
 bool peekNodeLink(const std::string& file, std::string& error) {
     JsonBlocks blocks(64 * 1024, {});
     if (!blocks.open(file, Mark{}, error)) return false;
-    NodesPeek peek;
-    json::sax_parse(ByteIterator(&blocks), ByteIterator(), &peek);
-    return peek.found;
+    return readTopLevelKeys(blocks, true).nodes;
 }
 
 NodeLinkNodes streamNodeLinkNodes(const std::string& file, bool forced, BulkMapper& mapper, NodeLinkLinks& links,

@@ -178,6 +178,21 @@ bool JsonBlocks::refill() {
     return pos_ < limit_;
 }
 
+void JsonFrame::restart(bool isObject) {
+    object = isObject;
+    count = 0;
+    if (keys.bucket_count() > 64) std::unordered_map<std::string, std::uint64_t>().swap(keys);
+    keys.clear();
+}
+
+std::optional<std::uint64_t> JsonFrame::takeKey(std::string&& k, const Mark& at) {
+    const auto [it, added] = keys.try_emplace(k, at.line);
+    key = std::move(k);
+    keyAt = at;
+    if (added) return std::nullopt;
+    return it->second;
+}
+
 Diagnostic repeatedKey(const std::string& file, const Mark& at, const std::string& objectPointer,
                        const std::string& key, std::uint64_t firstLine) {
     return {Place{file, at.line, at.column, JsonDocument::child(objectPointer, key)},
@@ -215,11 +230,9 @@ public:
 
     bool key(json::string_t& k) {
         Frame& frame = frames_[depth_ - 1];
-        const Mark at = blocks_.stringStart();
-        const auto [it, added] = frame.keys.try_emplace(k, at.line);
-        if (!added) problems_.push_back(repeatedKey(name_, at, pointerOf(depth_ - 1), k, it->second));
-        frame.key = std::move(k);
-        frame.keyAt = at;
+        if (const auto first = frame.takeKey(std::move(k), blocks_.stringStart())) {
+            problems_.push_back(repeatedKey(name_, frame.keyAt, pointerOf(depth_ - 1), frame.key, *first));
+        }
         return true;
     }
 
@@ -235,17 +248,12 @@ public:
     bool stopped = false;
 
 private:
-    struct Frame {
-        bool object = false;
-        bool recordList = false;  // an array whose elements are records
-        bool record = false;      // a record's root
-        std::string key;          // objects: the member being read, and where its key starts
-        Mark keyAt;
-        std::uint64_t count = 0;                              // arrays: the elements begun
-        std::unordered_map<std::string, std::uint64_t> keys;  // objects: the keys read, with their lines
-        json* value = nullptr;                                // the value being built, if it is kept
-        JsonDocument* doc = nullptr;                          // the document it is kept in
-        std::string pointer;                                  // when it is kept
+    struct Frame : JsonFrame {
+        bool recordList = false;      // an array whose elements are records
+        bool record = false;          // a record's root
+        json* value = nullptr;        // the value being built, if it is kept
+        JsonDocument* doc = nullptr;  // the document it is kept in
+        std::string pointer;          // when it is kept
     };
 
     Place place(const Mark& at, std::string pointer) const {
@@ -253,14 +261,7 @@ private:
     }
 
     // The JSON pointer of the value frames_[depth] stands for (of what is being read, for depth_).
-    std::string pointerOf(std::size_t depth) const {
-        std::string pointer = plan_.root;
-        for (std::size_t i = 0; i < depth; ++i) {
-            const Frame& f = frames_[i];
-            pointer = f.object ? JsonDocument::child(pointer, f.key) : JsonDocument::child(pointer, f.count - 1);
-        }
-        return pointer;
-    }
+    std::string pointerOf(std::size_t depth) const { return framePointer(plan_.root, frames_, depth); }
 
     bool isRecordList(const std::string& key) const {
         return std::find(plan_.recordLists.begin(), plan_.recordLists.end(), key) != plan_.recordLists.end();
@@ -321,12 +322,9 @@ private:
         }
         if (frames_.size() <= depth_) frames_.emplace_back();
         Frame& frame = frames_[depth_++];
-        frame.object = isObject;
+        frame.restart(isObject);
         frame.recordList = recordList;
         frame.record = record;
-        frame.count = 0;
-        if (frame.keys.bucket_count() > 64) std::unordered_map<std::string, std::uint64_t>().swap(frame.keys);
-        frame.keys.clear();
         frame.value = slot;
         frame.doc = doc;
         frame.pointer = std::move(pointer);

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "load/json_document.hpp"
@@ -120,6 +121,33 @@ private:
     bool atEnd() const { return !blocks_ || blocks_->atEnd(); }
     JsonBlocks* blocks_;
 };
+
+// Where a SAX handler stands in one object or array of the document it follows. Handlers keep a
+// stack of these (derived with what else they need), reusing them as values open and close.
+struct JsonFrame {
+    bool object = false;
+    std::string key;  // objects: the member being read, and where its key starts
+    Mark keyAt;
+    std::uint64_t count = 0;                              // arrays: the elements begun
+    std::unordered_map<std::string, std::uint64_t> keys;  // objects: the keys read, with their lines
+
+    // Follows a new object or array.
+    void restart(bool isObject);
+    // A key read at `at` becomes the member being read; the line of its first occurrence when the
+    // object repeats it.
+    std::optional<std::uint64_t> takeKey(std::string&& k, const Mark& at);
+};
+
+// The JSON pointer of the value frames[depth] stands for (of what is being read, for the depth
+// reached), below `root`.
+template <class Frame>
+std::string framePointer(std::string root, const std::vector<Frame>& frames, std::size_t depth) {
+    for (std::size_t i = 0; i < depth; ++i) {
+        const JsonFrame& f = frames[i];
+        root = f.object ? JsonDocument::child(root, f.key) : JsonDocument::child(root, f.count - 1);
+    }
+    return root;
+}
 
 // The problem of a key repeated in an object (at `objectPointer`) of `file`, where the first stands on
 // line `firstLine`.
