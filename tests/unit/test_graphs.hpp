@@ -1,6 +1,8 @@
 #pragma once
 // Shared helpers for unit tests: the fixture graph and in-memory graphs.
 
+#include <doctest/doctest.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -8,6 +10,14 @@
 
 #include "relgraph/load/graph_loader.hpp"
 #include "relgraph/store/graph_store.hpp"
+
+// Checks on the store's texts (string_views) print what they compared.
+namespace doctest {
+template <>
+struct StringMaker<std::string_view> {
+    static String convert(std::string_view s) { return String(s.data(), static_cast<unsigned>(s.size())); }
+};
+}  // namespace doctest
 
 namespace relgraph::testing {
 
@@ -42,7 +52,7 @@ inline const store::GraphStore& bundled() {
 }
 
 // Loads in-memory files: {{"a.json", "{...}"}, ...}.
-inline model::GraphData loadTexts(const std::vector<std::pair<std::string, std::string>>& files) {
+inline store::GraphStore loadTexts(const std::vector<std::pair<std::string, std::string>>& files) {
     load::GraphLoader loader;
     for (const auto& [name, text] : files) loader.addText(name, text);
     return loader.load();

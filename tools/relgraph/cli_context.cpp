@@ -3,7 +3,6 @@
 #include <cstdio>
 
 #include "relgraph/common/bundled_graph.hpp"
-#include "relgraph/interchange/compact_records.hpp"
 #include "relgraph/interchange/graph_reader.hpp"
 #include "relgraph/store/snapshot.hpp"
 
@@ -17,21 +16,11 @@ std::vector<std::string> CliContext::effectivePaths() const {
 
 // Any format relgraph reads (docs/interchange.md), not only relgraph JSON.
 std::unique_ptr<store::GraphStore> CliContext::openStore() const {
-    if (const auto database = openDatabase()) return storeOf(*database);
+    if (!databasePath.empty()) return std::make_unique<store::GraphStore>(store::openSnapshot(databasePath));
     const std::vector<std::string> paths = effectivePaths();
     interchange::ImportResult imported = interchange::readGraph({paths.begin(), paths.end()});
     printNotes(imported.notes);
     return std::make_unique<store::GraphStore>(std::move(imported.graph));
-}
-
-std::optional<store::CompactGraph> CliContext::openDatabase() const {
-    if (databasePath.empty()) return std::nullopt;
-    return store::openSnapshot(databasePath);
-}
-
-std::unique_ptr<store::GraphStore> CliContext::storeOf(const store::CompactGraph& graph,
-                                                       const std::vector<store::CompactId>* region) const {
-    return std::make_unique<store::GraphStore>(interchange::compactRecords(graph, databasePath, region));
 }
 
 void addGraphOption(CLI::App& command, CliContext& context) {

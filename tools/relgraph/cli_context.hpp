@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "relgraph/common/place.hpp"
-#include "relgraph/store/compact_graph.hpp"
 #include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::cli {
@@ -20,14 +19,9 @@ struct CliContext {
     std::string format = "table";
     int exitCode = 0;
 
-    // Loads and validates the graph, or reads a snapshot's records; throws LoadError.
+    // The graph store: the snapshot --db names, mapped (store/snapshot.hpp), or the graph files
+    // read and validated (any format relgraph reads); throws LoadError.
     std::unique_ptr<store::GraphStore> openStore() const;
-    // With --db, the snapshot, mapped (store/snapshot.hpp); nullopt without.
-    std::optional<store::CompactGraph> openDatabase() const;
-    // The store of a snapshot's records: a bulk-loaded graph's `region` only, when given
-    // (interchange/compact_records.hpp).
-    std::unique_ptr<store::GraphStore> storeOf(const store::CompactGraph& graph,
-                                               const std::vector<store::CompactId>* region = nullptr) const;
     // The paths openStore reads, for messages.
     std::vector<std::string> effectivePaths() const;
     bool json() const { return format == "json"; }

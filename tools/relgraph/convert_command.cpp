@@ -71,11 +71,10 @@ void addConvertCommand(CLI::App& app, CliContext&) {
             return;
         }
         interchange::writeGraph(imported.graph, to, out);
-        std::size_t claims = 0;
-        for (const model::Relation& r : imported.graph.relations) claims += r.claims.size();
+        const store::GraphStore& g = imported.graph;
         printOut(fmt::format("wrote {} ({}): {} entities, {} relations, {} claims, {} sources\n", out,
-                             interchange::formatName(to), imported.graph.entities.size(),
-                             imported.graph.relations.size(), claims, imported.graph.sources.size()));
+                             interchange::formatName(to), g.entityCount(), g.relationCount(), g.claimCount(),
+                             g.sourceCount()));
     });
 }
 

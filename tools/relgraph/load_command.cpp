@@ -33,9 +33,9 @@ void addLoadCommand(CLI::App& app, CliContext&) {
     addReadOptions(*command, args->read);
     command->add_flag("-q,--quiet", args->quiet, "No progress bar and no summary");
     command->footer(
-        "Edge lists and neo4j-admin CSV are streamed into the compact store; relgraph JSON, GraphML,\n"
-        "DOT and node-link graphs are validated as usual and keep their claims and sources. The\n"
-        "snapshot is written atomically; 'relgraph path … --db FILE' and every other query or render\n"
+        "Every input is read into relgraph's store (edge lists and neo4j-admin CSV streamed, a block at\n"
+        "a time), validated as usual, with its claims and sources. The snapshot is the store's own\n"
+        "columns, written atomically; 'relgraph path … --db FILE' and every other query or render\n"
         "command then map it instead of reading the inputs. See docs/snapshot.md.\n\n"
         "Examples:\n"
         "  relgraph load graphs/ -o north-korea.rgdb\n"
@@ -50,8 +50,8 @@ void addLoadCommand(CLI::App& app, CliContext&) {
         printNotes(result.notes);
         store::writeSnapshot(result.graph, args->output);
         if (args->quiet) return;
-        const store::CompactGraph& g = result.graph;
-        const std::size_t files = g.columns().sourceFile.size();
+        const store::GraphStore& g = result.graph;
+        const std::size_t files = g.inputFileCount();
         printOut(fmt::format(
             "wrote {}: {}, {} ({}, {}){}; {:.1f} MB in memory, {:.1f} bytes per relation\n",
             text::terminalSafe(args->output), count(g.entityCount(), "entity", "entities"),

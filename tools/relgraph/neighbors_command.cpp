@@ -1,5 +1,4 @@
 #include "cli_context.hpp"
-#include "scoped_store.hpp"
 #include "filter_options.hpp"
 #include "relgraph/common/error.hpp"
 #include "relgraph/format/csv_output.hpp"
@@ -46,15 +45,10 @@ void addNeighborsCommand(CLI::App& app, CliContext& context) {
         query::NeighborhoodOptions options;
         options.depth = args->depth;
         options.direction = parseDirection(args->direction);
-        ScopedStore scoped = openScopedStore(
-            context, args->filter, {args->entity},
-            [&](const store::CompactGraph& graph, const auto& named, const query::TraversalFilter& filter) {
-                const query::CompactWalk walk(graph, filter, options.direction, named);
-                return query::neighborhoodRegion(graph, named.front(), options.depth, walk);
-            });
-        const auto& store = scoped.store;
-        options.filter = scoped.filter;
-        const auto n = query::neighborhood(*store, scoped.named.front(), options);
+        const auto store = context.openStore();
+        const store::Vertex center = store->resolveEntity(args->entity);
+        options.filter = resolveFilter(*store, args->filter);
+        const auto n = query::neighborhood(*store, center, options);
         printAnswer(
             context, [&] { return format::neighborhoodTable(*store, n, args->depth); },
             [&] { return format::neighborhoodJson(*store, n, args->depth); },

@@ -1,6 +1,5 @@
 #include "cli_context.hpp"
 #include "filter_options.hpp"
-#include "scoped_store.hpp"
 #include "relgraph/common/error.hpp"
 #include "relgraph/format/csv_output.hpp"
 #include "relgraph/format/json_output.hpp"
@@ -39,17 +38,10 @@ void addPathCommand(CLI::App& app, CliContext& context) {
     command->callback([&context, args] {
         query::PathOptions options;
         options.directed = args->directed;
-        ScopedStore scoped = openScopedStore(
-            context, args->filter, {args->from, args->to},
-            [&](const store::CompactGraph& graph, const auto& named, const query::TraversalFilter& filter) {
-                const query::CompactWalk walk(graph, filter, options.directed ? query::Direction::Out : query::Direction::Both,
-                                              named);
-                return query::shortestPathRegion(graph, named[0], named[1], walk, options.maxLength);
-            });
-        const auto& store = scoped.store;
-        const store::Vertex from = scoped.named[0];
-        const store::Vertex to = scoped.named[1];
-        options.filter = scoped.filter;
+        const auto store = context.openStore();
+        const store::Vertex from = store->resolveEntity(args->from);
+        const store::Vertex to = store->resolveEntity(args->to);
+        options.filter = resolveFilter(*store, args->filter);
         const auto path = query::shortestPath(*store, from, to, options);
         printAnswer(
             context, [&] { return format::pathTable(*store, from, to, path); },

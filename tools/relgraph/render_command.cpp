@@ -65,8 +65,8 @@ render::Diagram buildDiagram(const store::GraphStore& store, const RenderArgs& a
             p.filter = filter;
             const auto path = query::shortestPath(store, from, to, p);
             if (!path) {
-                throw QueryError(fmt::format("nothing to draw: no path from {} to {}", store.entity(from).name,
-                                             store.entity(to).name));
+                throw QueryError(fmt::format("nothing to draw: no path from {} to {}", store.entity(from).name(),
+                                             store.entity(to).name()));
             }
             return render::pathDiagram(store, *path, args.context, filter, options);
         }
@@ -80,8 +80,8 @@ render::Diagram buildDiagram(const store::GraphStore& store, const RenderArgs& a
                                        : args.allSimple ? query::allSimplePaths(store, from, to, p)
                                                         : query::allShortestPaths(store, from, to, p);
             if (set.paths.empty()) {
-                throw QueryError(fmt::format("nothing to draw: no path from {} to {}", store.entity(from).name,
-                                             store.entity(to).name));
+                throw QueryError(fmt::format("nothing to draw: no path from {} to {}", store.entity(from).name(),
+                                             store.entity(to).name()));
             }
             return render::pathSetDiagram(store, set, from, to, options);
         }
@@ -118,7 +118,7 @@ render::Diagram buildDiagram(const store::GraphStore& store, const RenderArgs& a
     }
     const query::ReportSubject subject = query::resolveReportSubject(store, args.whoReported);
     if (subject.claims.empty()) throw QueryError("nothing to draw: no relation matches " + subject.description);
-    return render::attributionDiagram(store, query::whoReported(store, subject.claims), "who-reported." + subject.id,
+    return render::attributionDiagram(store, query::whoReportedClaims(store, subject.claims), "who-reported." + subject.id,
                                       "Who reported: " + subject.description, options);
 }
 }  // namespace

@@ -28,29 +28,15 @@ void addStatsCommand(CLI::App& app, CliContext& context) {
         "Counts cover the whole graph. Degrees, connected components, PageRank and betweenness\n"
         "are measured over what paths walk: relations that record who reported what do not count\n"
         "unless --include-attribution is given, and the type and kind filters narrow it further.\n"
-        "CSV lists every walked entity with its measures. The compact store line gives the memory the\n"
-        "graph takes in relgraph's compact form (and in a snapshot). On a bulk-loaded snapshot (--db)\n"
-        "the statistics come from the compact store: counts, degrees and components.\n\n"
+        "CSV lists every walked entity with its measures. The store line gives the memory the graph\n"
+        "takes in relgraph's store (and in a snapshot).\n\n"
         "Examples:\n"
         "  relgraph stats\n"
         "  relgraph stats --top 5 --avoid-kind media_outlet\n"
         "  relgraph stats --format csv");
     command->callback([&context, args] {
-        const auto database = context.openDatabase();
-        if (database && !database->hasDetails()) {  // bulk-loaded: measured on the compact store
-            const std::vector<store::CompactId> none;
-            const auto filter = resolveFilter(*context.storeOf(*database, &none), args->filter);
-            const query::CompactWalk walk(*database, filter, query::Direction::Both, {});
-            const auto statistics = query::compactStatistics(*database, walk);
-            printAnswer(
-                context, [&] { return format::compactStatisticsTable(*database, statistics, args->top); },
-                [&] { return format::compactStatisticsJson(*database, statistics, args->top); },
-                [&] { return format::compactStatisticsCsv(*database, statistics); });
-            return;
-        }
-        const auto store = database ? context.storeOf(*database) : context.openStore();
-        auto statistics = query::graphStatistics(*store, resolveFilter(*store, args->filter));
-        if (database) statistics.footprint = query::footprintOf(*database);
+        const auto store = context.openStore();
+        const auto statistics = query::graphStatistics(*store, resolveFilter(*store, args->filter));
         printAnswer(
             context, [&] { return format::statisticsTable(*store, statistics, args->top); },
             [&] { return format::statisticsJson(*store, statistics, args->top); },

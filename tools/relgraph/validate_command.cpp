@@ -25,15 +25,16 @@ void addValidateCommand(CLI::App& app, CliContext& context) {
         if (!paths->empty()) context.graphPaths.insert(context.graphPaths.end(), paths->begin(), paths->end());
         const std::vector<std::string> shown = context.effectivePaths();
         try {
-            if (!context.databasePath.empty()) store::verifySnapshot(context.databasePath);
-            const auto store = context.openStore();
-            const std::size_t entities = boost::num_vertices(store->graph());
-            const std::size_t relations = boost::num_edges(store->graph());
+            const auto store = context.databasePath.empty()
+                                   ? context.openStore()
+                                   : std::make_unique<store::GraphStore>(store::verifySnapshot(context.databasePath));
+            const std::size_t entities = store->entityCount();
+            const std::size_t relations = store->relationCount();
             if (context.json()) {
                 printOut(format::validationJson(shown, {}, entities, relations, store->claimCount()));
             } else {
                 printOut(fmt::format("ok: {} entities, {} relations, {} claims, {} sources\n", entities, relations,
-                                     store->claimCount(), store->sources().size()));
+                                     store->claimCount(), store->sourceCount()));
             }
         } catch (const LoadError& e) {
             if (!context.json()) throw;

@@ -32,7 +32,7 @@ void addWhoReportedCommand(CLI::App& app, CliContext& context) {
     command->callback([&context, words, primary] {
         const auto store = context.openStore();
         const query::ReportSubject subject = query::resolveReportSubject(*store, *words);
-        const query::AttributionReport report = query::whoReported(*store, subject.claims);
+        const query::AttributionReport report = query::whoReportedClaims(*store, subject.claims);
         const auto detail = *primary ? format::AttributionDetail::Originators : format::AttributionDetail::Full;
         if (report.relations.empty()) {
             std::fprintf(stderr, "relgraph: no relation matches %s\n", text::terminalSafe(subject.description).c_str());

@@ -19,13 +19,13 @@ std::string flag(bool b) { return b ? "true" : "false"; }
 
 std::string claimIds(const store::GraphStore& store, store::Edge e) {
     std::vector<std::string> ids;
-    for (const model::Claim& c : store.relation(e).claims) ids.push_back(c.id);
+    for (const store::ClaimRef c : store.relation(e).claims()) ids.push_back(store.claim(c).id());
     return join(ids);
 }
 
 std::string entityIds(const store::GraphStore& store, const std::vector<store::Vertex>& entities) {
     std::vector<std::string> ids;
-    for (const store::Vertex v : entities) ids.push_back(store.entity(v).id);
+    for (const store::Vertex v : entities) ids.emplace_back(store.entity(v).id());
     return join(ids);
 }
 
@@ -35,15 +35,15 @@ const std::vector<std::string> kHopColumns{"from_id",   "from",  "relation", "ty
 
 std::vector<std::string> hopCells(const store::GraphStore& store, const query::Hop& hop) {
     const store::Vertex from = query::origin(store, hop), to = query::target(store, hop);
-    const model::Relation& r = store.relation(hop.relation);
-    return {store.entity(from).id,
-            store.entity(from).name,
-            r.id,
-            r.type,
+    const store::RelationView r = store.relation(hop.relation);
+    return {std::string(store.entity(from).id()),
+            std::string(store.entity(from).name()),
+            r.id(),
+            std::string(r.type()),
             store.typeOf(hop.relation).label,
             hop.forward ? "forward" : "backward",
-            store.entity(to).id,
-            store.entity(to).name,
+            std::string(store.entity(to).id()),
+            std::string(store.entity(to).name()),
             claimIds(store, hop.relation),
             query::sourcesLine(store, hop.relation)};
 }
@@ -71,20 +71,20 @@ const std::vector<std::string> kClaimColumns{
     "source_label", "source_date", "republication_of", "summary", "values"};
 
 std::vector<std::string> claimCells(const store::GraphStore& store, const query::Attribution& a) {
-    const model::Claim& c = store.claim(a.claim);
-    return {c.id,
-            store.relation(a.claim.relation).id,
-            c.stance == model::Stance::Denies ? "denies" : "asserts",
-            c.date,
+    const store::ClaimView c = store.claim(a.claim);
+    return {c.id(),
+            store.relation(c.relation()).id(),
+            c.stance() == model::Stance::Denies ? "denies" : "asserts",
+            std::string(c.date()),
             entityIds(store, a.originators),
             entityIds(store, a.intermediaries),
             query::chainLine(store, a),
-            a.source ? a.source->id : "",
+            a.source ? std::string(store.source(*a.source).id()) : "",
             a.source ? query::sourceLabel(store, *a.source) : "",
-            a.source ? a.source->date : "",
-            a.original ? a.original->id : "",
-            c.summary,
-            query::attributesLine(c.values)};
+            a.source ? std::string(store.source(*a.source).date()) : "",
+            a.original ? std::string(store.source(*a.original).id()) : "",
+            c.summary(),
+            query::attributesLine(c.values().toMap())};
 }
 
 }  // namespace
@@ -94,7 +94,7 @@ std::string entityCsv(const store::GraphStore& store, const query::EntityReport&
     for (const query::RelationGroup& group : report.groups) {
         for (const query::Hop& hop : group.hops) {
             table.addRow(concat(concat({group.type}, hopCells(store, hop)),
-                                {query::attributesLine(store.relation(hop.relation).attributes)}));
+                                {query::attributesLine(store.relation(hop.relation).attributes().toMap())}));
         }
     }
     return table.render();
@@ -104,9 +104,10 @@ std::string neighborhoodCsv(const store::GraphStore& store, const query::Neighbo
     CsvTable table({"depth", "id", "name", "kind", "via"});
     for (const query::Neighbor& neighbor : n.neighbors) {
         std::vector<std::string> via;
-        for (const query::Hop& hop : neighbor.via) via.push_back(store.relation(hop.relation).id);
-        const model::Entity& e = store.entity(neighbor.entity);
-        table.addRow({std::to_string(neighbor.depth), e.id, e.name, e.kind, join(via)});
+        for (const query::Hop& hop : neighbor.via) via.push_back(store.relation(hop.relation).id());
+        const store::EntityView e = store.entity(neighbor.entity);
+        table.addRow({std::to_string(neighbor.depth), std::string(e.id()), std::string(e.name()), std::string(e.kind()),
+                      join(via)});
     }
     return table.render();
 }
@@ -131,9 +132,9 @@ std::string attributionCsv(const store::GraphStore& store, const query::Attribut
     if (detail == AttributionDetail::Originators) {
         CsvTable table({"party_id", "party", "kind", "claims", "sources", "independent_sources", "earliest_date"});
         for (const query::ReportingParty& p : report.parties) {
-            table.addRow({p.entity ? store.entity(*p.entity).id : p.source->id,
-                          p.entity ? store.entity(*p.entity).name : p.source->title,
-                          p.entity ? store.entity(*p.entity).kind : "source", std::to_string(p.claims),
+            table.addRow({std::string(p.entity ? store.entity(*p.entity).id() : store.source(*p.source).id()),
+                          std::string(p.entity ? store.entity(*p.entity).name() : store.source(*p.source).title()),
+                          std::string(p.entity ? store.entity(*p.entity).kind() : "source"), std::to_string(p.claims),
                           std::to_string(p.sources.size()), std::to_string(p.independentSources), p.earliestDate});
         }
         return table.render();
@@ -181,20 +182,10 @@ std::string statisticsCsv(const store::GraphStore& store, const query::GraphStat
     CsvTable table(
         {"id", "name", "kind", "relations", "out", "in", "neighbors", "component", "pagerank", "betweenness"});
     for (const query::EntityMeasures& m : statistics.measures) {
-        const model::Entity& e = store.entity(m.entity);
-        table.addRow({e.id, e.name, e.kind, std::to_string(m.relations), std::to_string(m.out), std::to_string(m.in),
+        const store::EntityView e = store.entity(m.entity);
+        table.addRow({std::string(e.id()), std::string(e.name()), std::string(e.kind()), std::to_string(m.relations), std::to_string(m.out), std::to_string(m.in),
                       std::to_string(m.neighbors), std::to_string(m.component + 1), fmt::format("{:.6f}", m.pageRank),
                       fmt::format("{:.6f}", m.betweenness)});
-    }
-    return table.render();
-}
-
-std::string compactStatisticsCsv(const store::CompactGraph& graph, const query::CompactStatistics& statistics) {
-    CsvTable table({"id", "name", "kind", "relations", "out", "in"});
-    for (const query::CompactDegree& d : statistics.degrees) {
-        table.addRow({std::string(graph.entityId(d.entity)), std::string(graph.entityName(d.entity)),
-                      std::string(graph.kindName(graph.entityKind(d.entity))), std::to_string(d.relations),
-                      std::to_string(d.out), std::to_string(d.in)});
     }
     return table.render();
 }

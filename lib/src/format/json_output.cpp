@@ -1,7 +1,7 @@
 #include "relgraph/format/json_output.hpp"
 
 #include <cmath>
-#include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "relgraph/query/describe.hpp"
@@ -32,57 +32,58 @@ Json value(const model::AttributeValue& v) {
     return std::visit(Visitor{}, v.value);
 }
 
-Json attributes(const model::Attributes& attributes) {
+Json attributes(const store::AttributeRange& attributes) {
     Json out = Json::object();
-    for (const auto& [name, v] : attributes) out[name] = value(v);
+    for (const store::AttributeEntry entry : attributes) out[std::string(entry.name)] = value(entry.value);
     return out;
 }
 
+// "" as null.
+Json textOrNull(std::string_view text) { return text.empty() ? Json(nullptr) : Json(text); }
+
 Json entityRef(const store::GraphStore& store, store::Vertex v) {
-    const model::Entity& e = store.entity(v);
-    return Json{{"id", e.id}, {"name", e.name}, {"kind", e.kind}};
+    const store::EntityView e = store.entity(v);
+    return Json{{"id", e.id()}, {"name", e.name()}, {"kind", e.kind()}};
 }
 
-Json sourceJson(const store::GraphStore& store, const model::Source& s) {
-    Json out{{"id", s.id}, {"title", s.title}, {"label", query::sourceLabel(store, s)}};
-    out["publisher"] = s.publisher.empty() ? Json(nullptr) : entityRef(store, store.vertexOf(s.publisher));
-    out["date"] = s.date.empty() ? Json(nullptr) : Json(s.date);
-    out["authors"] = s.authors;
-    out["url"] = s.url.empty() ? Json(nullptr) : Json(s.url);
-    out["republishes"] = s.republishes.empty() ? Json(nullptr) : Json(s.republishes);
+Json sourceJson(const store::GraphStore& store, store::SourceRef ref) {
+    const store::SourceView s = store.source(ref);
+    Json out{{"id", s.id()}, {"title", s.title()}, {"label", query::sourceLabel(store, ref)}};
+    out["publisher"] = s.publisher() ? entityRef(store, *s.publisher()) : Json(nullptr);
+    out["date"] = textOrNull(s.date());
+    out["authors"] = s.authors().toStrings();
+    out["url"] = textOrNull(s.url());
+    out["republishes"] = s.republishes() ? Json(store.source(*s.republishes()).id()) : Json(nullptr);
     return out;
 }
 
 Json claimJson(const store::GraphStore& store, const query::Attribution& a) {
-    const model::Claim& c = store.claim(a.claim);
-    Json out{{"id", c.id}, {"relation", store.relation(a.claim.relation).id}};
-    out["stance"] = c.stance == model::Stance::Denies ? "denies" : "asserts";
-    out["date"] = c.date.empty() ? Json(nullptr) : Json(c.date);
-    out["summary"] = c.summary;
+    const store::ClaimView c = store.claim(a.claim);
+    Json out{{"id", c.id()}, {"relation", store.relation(c.relation()).id()}};
+    out["stance"] = c.stance() == model::Stance::Denies ? "denies" : "asserts";
+    out["date"] = textOrNull(c.date());
+    out["summary"] = c.summary();
     out["by"] = Json::array();
     for (const store::Vertex v : a.originators) out["by"].push_back(entityRef(store, v));
     out["via"] = Json::array();
     for (const store::Vertex v : a.intermediaries) out["via"].push_back(entityRef(store, v));
     out["chain"] = query::chainNames(store, a);
     out["source"] = a.source ? sourceJson(store, *a.source) : Json(nullptr);
-    out["republication_of"] = a.original ? Json(a.original->id) : Json(nullptr);
-    out["values"] = attributes(c.values);
+    out["republication_of"] = a.original ? Json(store.source(*a.original).id()) : Json(nullptr);
+    out["values"] = attributes(c.values());
     return out;
 }
 
 Json relationJson(const store::GraphStore& store, store::Edge e) {
-    const model::Relation& r = store.relation(e);
+    const store::RelationView r = store.relation(e);
     const model::RelationType& type = store.typeOf(e);
-    const store::Graph& g = store.graph();
-    Json out{{"id", r.id}, {"type", r.type}, {"label", type.label}};
-    out["from"] = entityRef(store, boost::source(e, g));
-    out["to"] = entityRef(store, boost::target(e, g));
+    Json out{{"id", r.id()}, {"type", r.type()}, {"label", type.label}};
+    out["from"] = entityRef(store, r.from());
+    out["to"] = entityRef(store, r.to());
     out["symmetric"] = type.symmetric;
-    out["attributes"] = attributes(r.attributes);
+    out["attributes"] = attributes(r.attributes());
     out["claims"] = Json::array();
-    for (std::size_t i = 0; i < r.claims.size(); ++i) {
-        out["claims"].push_back(claimJson(store, query::attributionOf(store, {e, i})));
-    }
+    for (const store::ClaimRef c : r.claims()) out["claims"].push_back(claimJson(store, query::attributionOf(store, c)));
     return out;
 }
 
@@ -94,8 +95,8 @@ Json hopJson(const store::GraphStore& store, const query::Hop& hop) {
 
 // A hop by reference, for answers that list their relations once.
 Json hopRef(const store::GraphStore& store, const query::Hop& hop) {
-    return Json{{"relation", store.relation(hop.relation).id},
-                {"type", store.relation(hop.relation).type},
+    return Json{{"relation", store.relation(hop.relation).id()},
+                {"type", store.relation(hop.relation).type()},
                 {"direction", hop.forward ? "forward" : "backward"}};
 }
 
@@ -106,7 +107,7 @@ Json entityRefs(const store::GraphStore& store, const std::vector<store::Vertex>
 }
 
 Json relationRef(const store::GraphStore& store, store::Edge e) {
-    return Json{{"id", store.relation(e).id}, {"sentence", query::relationSentence(store, e)}};
+    return Json{{"id", store.relation(e).id()}, {"sentence", query::relationSentence(store, e)}};
 }
 
 // Rounded, so that output does not show the last bits of floating-point sums.
@@ -155,11 +156,11 @@ std::string validationJson(const std::vector<std::string>& paths, const std::vec
 }
 
 std::string entityJson(const store::GraphStore& store, const query::EntityReport& report) {
-    const model::Entity& e = store.entity(report.entity);
-    Json out{{"id", e.id}, {"name", e.name}, {"kind", e.kind}, {"kind_label", store.kindOf(report.entity).label}};
-    out["aliases"] = e.aliases;
-    out["description"] = e.description.empty() ? Json(nullptr) : Json(e.description);
-    out["attributes"] = attributes(e.attributes);
+    const store::EntityView e = store.entity(report.entity);
+    Json out{{"id", e.id()}, {"name", e.name()}, {"kind", e.kind()}, {"kind_label", store.kindOf(report.entity).label}};
+    out["aliases"] = e.aliases().toStrings();
+    out["description"] = textOrNull(e.description());
+    out["attributes"] = attributes(e.attributes());
     out["relations"] = Json::array();
     for (const query::RelationGroup& group : report.groups) {
         Json g{
@@ -168,7 +169,7 @@ std::string entityJson(const store::GraphStore& store, const query::EntityReport
         out["relations"].push_back(std::move(g));
     }
     out["claims_made"] = Json::array();
-    for (const store::ClaimRef& ref : report.claimsMade) {
+    for (const store::ClaimRef ref : report.claimsMade) {
         out["claims_made"].push_back(claimJson(store, query::attributionOf(store, ref)));
     }
     return dump(out);
@@ -213,24 +214,24 @@ std::string pathSetJson(const store::GraphStore& store, store::Vertex from, stor
     out["stopped_by"] =
         paths.stoppedBy == query::PathLimit::None ? Json(nullptr) : Json(pathLimitName(paths.stoppedBy));
     out["paths"] = Json::array();
-    std::map<std::string, store::Edge> relations;  // by id
+    std::set<store::Edge> relations;  // in id order
     for (const query::Path& path : paths.paths) {
         Json item{
             {"length", path.hops.size()}, {"entities", entityRefs(store, path.entities)}, {"hops", Json::array()}};
         for (std::size_t i = 0; i < path.hops.size(); ++i) {
             Json hop = hopRef(store, path.hops[i]);
             hop["parallel"] = Json::array();
-            relations.emplace(store.relation(path.hops[i].relation).id, path.hops[i].relation);
+            relations.insert(path.hops[i].relation);
             for (const query::Hop& parallel : path.parallel[i]) {
                 hop["parallel"].push_back(hopRef(store, parallel));
-                relations.emplace(store.relation(parallel.relation).id, parallel.relation);
+                relations.insert(parallel.relation);
             }
             item["hops"].push_back(std::move(hop));
         }
         out["paths"].push_back(std::move(item));
     }
     out["relations"] = Json::array();
-    for (const auto& [id, e] : relations) out["relations"].push_back(relationJson(store, e));
+    for (const store::Edge e : relations) out["relations"].push_back(relationJson(store, e));
     return dump(out);
 }
 
@@ -239,10 +240,11 @@ std::string attributionJson(const store::GraphStore& store, const query::Attribu
     Json out{{"relations", Json::array()}, {"parties", Json::array()}};
     for (const store::Edge e : report.relations) out["relations"].push_back(relationRef(store, e));
     for (const query::ReportingParty& p : report.parties) {
-        Json party = p.entity ? entityRef(store, *p.entity) : Json{{"source", p.source->id}, {"name", p.source->title}};
+        Json party = p.entity ? entityRef(store, *p.entity)
+                              : Json{{"source", store.source(*p.source).id()}, {"name", store.source(*p.source).title()}};
         party["claims"] = p.claims;
         party["sources"] = Json::array();
-        for (const model::Source* s : p.sources) party["sources"].push_back(s->id);
+        for (const store::SourceRef s : p.sources) party["sources"].push_back(store.source(s).id());
         party["independent_sources"] = p.independentSources;
         party["earliest_date"] = p.earliestDate.empty() ? Json(nullptr) : Json(p.earliestDate);
         out["parties"].push_back(std::move(party));
@@ -274,7 +276,7 @@ std::string reportedByJson(const store::GraphStore& store, const query::Reported
 std::string conflictJson(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts) {
     Json out{{"conflicts", Json::array()}};
     for (const query::Conflict& c : conflicts) {
-        Json item{{"relation", store.relation(c.relation).id},
+        Json item{{"relation", store.relation(c.relation).id()},
                   {"sentence", query::relationSentence(store, c.relation)},
                   {"attribute", c.attribute},
                   {"lowest", Json{{"value", value(c.lowest)}, {"display", model::toDisplayString(c.lowest)}}},
@@ -336,12 +338,14 @@ std::string statisticsJson(const store::GraphStore& store, const query::GraphSta
                                     {"relations", t.relations},
                                     {"claims", t.claims}});
     }
-    out["walked"] =
-        Json{{"entities", s.measures.size()}, {"relations", s.walkedRelations}, {"components", s.components.size()}};
+    out["walked"] = Json{{"entities", s.measures.size()},
+                         {"relations", s.walkedRelations},
+                         {"components", s.components.size()},
+                         {"betweenness_measured", s.betweennessMeasured}};
     out["components"] = Json::array();
     for (const auto& component : s.components) {
         Json ids = Json::array();
-        for (const store::Vertex v : component) ids.push_back(store.entity(v).id);
+        for (const store::Vertex v : component) ids.push_back(store.entity(v).id());
         out["components"].push_back(Json{{"size", component.size()}, {"entities", std::move(ids)}});
     }
     out["entities"] = Json::array();
@@ -362,33 +366,9 @@ std::string statisticsJson(const store::GraphStore& store, const query::GraphSta
           std::pair{"betweenness", query::Measure::Betweenness}}) {
         Json ids = Json::array();
         for (const query::EntityMeasures& m : query::topEntities(s, measure, top))
-            ids.push_back(store.entity(m.entity).id);
+            ids.push_back(store.entity(m.entity).id());
         out["top"][name] = std::move(ids);
     }
-    return dump(out);
-}
-
-std::string compactStatisticsJson(const store::CompactGraph& graph, const query::CompactStatistics& s,
-                                  std::size_t top) {
-    Json out;
-    out["counts"] = Json{{"entities", s.entities}, {"relations", s.relations}};
-    out["storage"] = storageJson(s.footprint);
-    out["kinds"] = Json::array();
-    for (const auto& [kind, n] : s.kinds) out["kinds"].push_back(Json{{"kind", kind}, {"entities", n}});
-    out["types"] = Json::array();
-    for (std::size_t i = 0; i < s.types.size(); ++i) {
-        out["types"].push_back(Json{{"type", s.types[i].first}, {"walked", static_cast<bool>(s.typeWalked[i])}, {"relations", s.types[i].second}});
-    }
-    out["walked"] = Json{{"entities", s.degrees.size()},
-                         {"relations", s.walkedRelations},
-                         {"components", s.components},
-                         {"largest_component", s.largestComponent},
-                         {"isolated", s.isolated}};
-    Json ids = Json::array();
-    for (const query::CompactDegree& d : query::topByDegree(s, top)) {
-        ids.push_back(Json{{"id", graph.entityId(d.entity)}, {"relations", d.relations}, {"out", d.out}, {"in", d.in}});
-    }
-    out["top"] = Json{{"relations", std::move(ids)}};
     return dump(out);
 }
 

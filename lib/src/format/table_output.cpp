@@ -13,7 +13,7 @@ namespace relgraph::format {
 
 namespace {
 
-std::string safe(const std::string& s) { return text::terminalSafe(s); }
+std::string safe(std::string_view s) { return text::terminalSafe(s); }
 
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {
     std::string out;
@@ -23,7 +23,7 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 
 // "1 entity", "3 entities".
 std::string storageLine(const query::StoreFootprint& f) {
-    return fmt::format("Compact store: {} bytes, {:.1f} bytes per relation ({:.1f} in the relation columns)\n",
+    return fmt::format("Store: {} bytes, {:.1f} bytes per relation ({:.1f} in the relation columns)\n",
                        text::groupThousands(static_cast<long long>(f.bytes)), f.bytesPerRelation(),
                        f.relations ? static_cast<double>(f.relationBytes) / static_cast<double>(f.relations) : 0.0);
 }
@@ -35,18 +35,20 @@ std::string count(std::size_t n, const char* one, const char* many) {
 // A claim as an indented block: chain, source, date and summary, values.
 std::string claimBlock(const store::GraphStore& store, const query::Attribution& a, std::size_t number,
                        bool showRelation) {
-    const model::Claim& c = store.claim(a.claim);
+    const store::ClaimView c = store.claim(a.claim);
     std::string out = fmt::format("  [{}] {}{}\n", number, safe(query::chainLine(store, a)),
-                                  c.stance == model::Stance::Denies ? "  (denies)" : "");
-    if (showRelation) out += fmt::format("      about:   {}\n", safe(query::relationSentence(store, a.claim.relation)));
+                                  c.stance() == model::Stance::Denies ? "  (denies)" : "");
+    if (showRelation) out += fmt::format("      about:   {}\n", safe(query::relationSentence(store, c.relation())));
     if (a.source) {
+        const store::SourceView s = store.source(*a.source);
         out += "      source:  " + safe(query::sourceLabel(store, *a.source));
-        if (!a.source->publisher.empty()) out += " \xE2\x80\x94 " + safe(a.source->title);
+        if (s.publisher()) out += " \xE2\x80\x94 " + safe(s.title());
         if (a.original) out += fmt::format(" (republication of {})", safe(query::sourceLabel(store, *a.original)));
         out += '\n';
     }
-    out += fmt::format("      claim:   {}{}  [{}]\n", c.date.empty() ? "" : c.date + ": ", safe(c.summary), c.id);
-    const std::string values = query::attributesLine(c.values);
+    const std::string_view date = c.date();
+    out += fmt::format("      claim:   {}{}  [{}]\n", date.empty() ? "" : std::string(date) + ": ", safe(c.summary()), c.id());
+    const std::string values = query::attributesLine(c.values().toMap());
     if (!values.empty()) out += fmt::format("      values:  {}\n", safe(values));
     return out;
 }
@@ -56,8 +58,8 @@ std::string hopTable(const store::GraphStore& store, const query::Path& path) {
     TextTable table({"#", "from", "relation", "to", "sources"});
     for (std::size_t i = 0; i < path.hops.size(); ++i) {
         const query::Hop& hop = path.hops[i];
-        table.addRow({std::to_string(i + 1), store.entity(path.entities[i]).name, query::hopLabel(store, hop),
-                      store.entity(path.entities[i + 1]).name, query::sourcesLine(store, hop.relation)});
+        table.addRow({std::to_string(i + 1), std::string(store.entity(path.entities[i]).name()), query::hopLabel(store, hop),
+                      std::string(store.entity(path.entities[i + 1]).name()), query::sourcesLine(store, hop.relation)});
         for (const query::Hop& parallel : path.parallel[i]) {
             table.addRow({"", "", query::hopLabel(store, parallel), "", query::sourcesLine(store, parallel.relation)});
         }
@@ -68,30 +70,33 @@ std::string hopTable(const store::GraphStore& store, const query::Path& path) {
 std::string entityNames(const store::GraphStore& store, const std::vector<store::Vertex>& entities,
                         const std::string& separator) {
     std::vector<std::string> names;
-    for (const store::Vertex v : entities) names.push_back(store.entity(v).name);
+    for (const store::Vertex v : entities) names.emplace_back(store.entity(v).name());
     return join(names, separator);
 }
 
 std::string partyName(const store::GraphStore& store, const query::ReportingParty& p) {
-    return p.entity ? store.entity(*p.entity).name : p.source->title;
+    return std::string(p.entity ? store.entity(*p.entity).name() : store.source(*p.source).title());
 }
 
 }  // namespace
 
 std::string entityTable(const store::GraphStore& store, const query::EntityReport& report) {
-    const model::Entity& e = store.entity(report.entity);
-    std::string out = fmt::format("{}  ({})\n", safe(e.name), e.id);
+    const store::EntityView e = store.entity(report.entity);
+    std::string out = fmt::format("{}  ({})\n", safe(e.name()), e.id());
     out += fmt::format("  kind:        {}\n", safe(store.kindOf(report.entity).label));
-    if (!e.aliases.empty()) out += fmt::format("  aliases:     {}\n", safe(join(e.aliases, ", ")));
-    if (!e.description.empty()) out += fmt::format("  description: {}\n", safe(e.description));
-    if (!e.attributes.empty()) out += fmt::format("  attributes:  {}\n", safe(query::attributesLine(e.attributes)));
+    if (!e.aliases().empty()) out += fmt::format("  aliases:     {}\n", safe(join(e.aliases().toStrings(), ", ")));
+    if (!e.description().empty()) out += fmt::format("  description: {}\n", safe(e.description()));
+    if (!e.attributes().empty()) {
+        out += fmt::format("  attributes:  {}\n", safe(query::attributesLine(e.attributes().toMap())));
+    }
     for (const query::RelationGroup& group : report.groups) {
         out += fmt::format("\n{} ({})\n", safe(store.schema().findType(group.type)->label), group.hops.size());
         TextTable table({"direction", "entity", "relation", "details", "sources"});
         for (const query::Hop& hop : group.hops) {
             const store::Vertex other = query::target(store, hop);
-            table.addRow({query::hopLabel(store, hop), store.entity(other).name, store.relation(hop.relation).id,
-                          query::attributesLine(store.relation(hop.relation).attributes),
+            table.addRow({query::hopLabel(store, hop), std::string(store.entity(other).name()),
+                          store.relation(hop.relation).id(),
+                          query::attributesLine(store.relation(hop.relation).attributes().toMap()),
                           query::sourcesLine(store, hop.relation)});
         }
         out += table.render(2);
@@ -99,10 +104,9 @@ std::string entityTable(const store::GraphStore& store, const query::EntityRepor
     if (!report.claimsMade.empty()) {
         out += fmt::format("\nclaims made or passed on ({})\n", report.claimsMade.size());
         TextTable table({"claim", "about", "source"});
-        for (const store::ClaimRef& ref : report.claimsMade) {
-            const model::Source* s = store.findSource(store.claim(ref).source);
-            table.addRow({store.claim(ref).id, query::relationSentence(store, ref.relation),
-                          s ? query::sourceLabel(store, *s) : ""});
+        for (const store::ClaimRef ref : report.claimsMade) {
+            const store::ClaimView c = store.claim(ref);
+            table.addRow({c.id(), query::relationSentence(store, c.relation()), query::sourceLabel(store, c.source())});
         }
         out += table.render(2);
     }
@@ -110,7 +114,7 @@ std::string entityTable(const store::GraphStore& store, const query::EntityRepor
 }
 
 std::string neighborhoodTable(const store::GraphStore& store, const query::Neighborhood& n, int depth) {
-    std::string out = fmt::format("{}: {} within {}\n", safe(store.entity(n.center).name),
+    std::string out = fmt::format("{}: {} within {}\n", safe(store.entity(n.center).name()),
                                   count(n.neighbors.size(), "entity", "entities"),
                                   count(static_cast<std::size_t>(depth), "hop", "hops"));
     if (n.neighbors.empty()) return out;
@@ -118,7 +122,7 @@ std::string neighborhoodTable(const store::GraphStore& store, const query::Neigh
     for (const query::Neighbor& neighbor : n.neighbors) {
         std::vector<std::string> via;
         for (const query::Hop& hop : neighbor.via) via.push_back(query::relationSentence(store, hop.relation));
-        table.addRow({std::to_string(neighbor.depth), store.entity(neighbor.entity).name,
+        table.addRow({std::to_string(neighbor.depth), std::string(store.entity(neighbor.entity).name()),
                       store.kindOf(neighbor.entity).label, join(via, "; ")});
     }
     return out + table.render(2);
@@ -126,7 +130,7 @@ std::string neighborhoodTable(const store::GraphStore& store, const query::Neigh
 
 std::string pathTable(const store::GraphStore& store, store::Vertex from, store::Vertex to,
                       const std::optional<query::Path>& path) {
-    const std::string a = safe(store.entity(from).name), b = safe(store.entity(to).name);
+    const std::string a = safe(store.entity(from).name()), b = safe(store.entity(to).name());
     if (!path) return fmt::format("no path from {} to {}\n", a, b);
     std::string out = fmt::format("{} \xE2\x86\x92 {}: {}\n", a, b, count(path->hops.size(), "hop", "hops"));
     if (path->hops.empty()) return out;
@@ -135,7 +139,7 @@ std::string pathTable(const store::GraphStore& store, store::Vertex from, store:
 
 std::string pathSetTable(const store::GraphStore& store, store::Vertex from, store::Vertex to,
                          const query::PathSet& paths) {
-    const std::string a = safe(store.entity(from).name), b = safe(store.entity(to).name);
+    const std::string a = safe(store.entity(from).name()), b = safe(store.entity(to).name());
     if (paths.paths.empty() && paths.stoppedBy == query::PathLimit::None) {
         return fmt::format("no path from {} to {}\n", a, b);
     }
@@ -162,7 +166,7 @@ std::string attributionTable(const store::GraphStore& store, const query::Attrib
     const bool originators = detail == AttributionDetail::Originators;
     std::string out = fmt::format("Who reported: {}{}\n", safe(subject), originators ? " (originators only)" : "");
     for (const store::Edge e : report.relations) {
-        out += fmt::format("  {}  [{}]\n", safe(query::relationSentence(store, e)), store.relation(e).id);
+        out += fmt::format("  {}  [{}]\n", safe(query::relationSentence(store, e)), store.relation(e).id());
     }
     out += fmt::format("\nReporting parties ({})\n", report.parties.size());
     std::vector<std::string> headers{"party", "claims", "sources", "independent"};
@@ -184,7 +188,7 @@ std::string attributionTable(const store::GraphStore& store, const query::Attrib
 std::string reportedByTable(const store::GraphStore& store, const query::ReportedBy& reported) {
     std::size_t byRole[3] = {0, 0, 0};
     for (const query::ReportedClaim& c : reported.claims) ++byRole[static_cast<int>(c.role)];
-    std::string out = fmt::format("Reported by {}: {} about {}\n", safe(store.entity(reported.party).name),
+    std::string out = fmt::format("Reported by {}: {} about {}\n", safe(store.entity(reported.party).name()),
                                   count(reported.claims.size(), "claim", "claims"),
                                   count(reported.relations.size(), "relation", "relations"));
     if (reported.claims.empty()) return out;
@@ -192,9 +196,10 @@ std::string reportedByTable(const store::GraphStore& store, const query::Reporte
     TextTable table({"claim", "role", "about", "chain", "date"});
     for (const query::ReportedClaim& c : reported.claims) {
         const query::Attribution& a = c.attribution;
-        const model::Claim& claim = store.claim(a.claim);
-        table.addRow({claim.id, query::roleName(c.role), query::relationSentence(store, a.claim.relation),
-                      query::chainLine(store, a), claim.date.empty() && a.source ? a.source->date : claim.date});
+        const store::ClaimView claim = store.claim(a.claim);
+        const std::string_view date = claim.date().empty() && a.source ? store.source(*a.source).date() : claim.date();
+        table.addRow({claim.id(), query::roleName(c.role), query::relationSentence(store, claim.relation()),
+                      query::chainLine(store, a), std::string(date)});
     }
     return out + table.render(2);
 }
@@ -204,7 +209,7 @@ std::string conflictTable(const store::GraphStore& store, const std::vector<quer
     for (std::size_t i = 0; i < conflicts.size(); ++i) {
         const query::Conflict& c = conflicts[i];
         out += fmt::format("\n[{}] {}: {}  [{}]\n", i + 1, safe(query::relationSentence(store, c.relation)),
-                           safe(c.attribute), store.relation(c.relation).id);
+                           safe(c.attribute), store.relation(c.relation).id());
         std::vector<std::string> sides;
         for (const query::ConflictingValue& v : c.values) sides.push_back(std::to_string(v.independentSources));
         out += fmt::format("    {} values from {} to {}; independent sources {}\n", c.values.size(),
@@ -214,9 +219,11 @@ std::string conflictTable(const store::GraphStore& store, const std::vector<quer
             out += fmt::format("    {}\n", safe(model::toDisplayString(v.value)));
             for (const query::Attribution& a : v.claims) {
                 std::string line = query::chainLine(store, a);
-                if (a.source && !a.source->date.empty()) line += " (" + a.source->date + ")";
+                if (a.source && !store.source(*a.source).date().empty()) {
+                    line += " (" + std::string(store.source(*a.source).date()) + ")";
+                }
                 if (a.original) line += ", republication";
-                out += fmt::format("      {}  [{}]\n", safe(line), store.claim(a.claim).id);
+                out += fmt::format("      {}  [{}]\n", safe(line), store.claim(a.claim).id());
             }
         }
     }
@@ -230,23 +237,22 @@ std::string subgraphTable(const store::GraphStore& store, const query::Subgraph&
                                   count(subgraph.entities.size(), "entity", "entities"),
                                   count(subgraph.relations.size(), "relation", "relations"));
     for (const query::Connection& c : subgraph.connections) {
-        out += fmt::format("  {} \xE2\x80\x94 {}: {}\n", safe(store.entity(c.from).name), safe(store.entity(c.to).name),
+        out += fmt::format("  {} \xE2\x80\x94 {}: {}\n", safe(store.entity(c.from).name()), safe(store.entity(c.to).name()),
                            c.length ? count(*c.length, "hop", "hops") : "not connected");
     }
     out += fmt::format("\nEntities ({})\n", subgraph.entities.size());
     TextTable entities({"entity", "kind", "asked"});
     for (const store::Vertex v : subgraph.entities) {
         const bool asked = std::binary_search(subgraph.terminals.begin(), subgraph.terminals.end(), v);
-        entities.addRow({store.entity(v).name, store.kindOf(v).label, asked ? "yes" : ""});
+        entities.addRow({std::string(store.entity(v).name()), store.kindOf(v).label, asked ? "yes" : ""});
     }
     out += entities.render(2);
     if (subgraph.relations.empty()) return out;
     out += fmt::format("\nRelations ({})\n", subgraph.relations.size());
     TextTable relations({"relation", "from", "type", "to", "sources"});
-    const store::Graph& g = store.graph();
     for (const store::Edge e : subgraph.relations) {
-        relations.addRow({store.relation(e).id, store.entity(boost::source(e, g)).name, store.typeOf(e).label,
-                          store.entity(boost::target(e, g)).name, query::sourcesLine(store, e)});
+        relations.addRow({store.relation(e).id(), std::string(store.entity(store.from(e)).name()), store.typeOf(e).label,
+                          std::string(store.entity(store.to(e)).name()), query::sourcesLine(store, e)});
     }
     return out + relations.render(2);
 }
@@ -274,12 +280,23 @@ std::string statisticsTable(const store::GraphStore& store, const query::GraphSt
     out += fmt::format("\nWalked: {}, {}; {} ({} isolated)\n", count(s.measures.size(), "entity", "entities"),
                        count(s.walkedRelations, "relation", "relations"),
                        count(s.components.size(), "connected component", "connected components"), isolated);
+    // The largest components, each with its first members (CSV and JSON list them all).
+    constexpr std::size_t kComponentsShown = 10, kMembersShown = 12;
     TextTable components({"#", "entities", "members"});
-    for (std::size_t i = 0; i < s.components.size() && s.components[i].size() > 1; ++i) {
-        components.addRow(
-            {std::to_string(i + 1), std::to_string(s.components[i].size()), entityNames(store, s.components[i], ", ")});
+    std::size_t listed = 0;
+    for (; listed < s.components.size() && listed < kComponentsShown && s.components[listed].size() > 1; ++listed) {
+        const std::vector<store::Vertex>& members = s.components[listed];
+        const std::vector<store::Vertex> first(members.begin(),
+                                               members.begin() + static_cast<std::ptrdiff_t>(std::min(members.size(), kMembersShown)));
+        std::string names = entityNames(store, first, ", ");
+        if (members.size() > first.size()) names += fmt::format(" … and {} more", members.size() - first.size());
+        components.addRow({std::to_string(listed + 1), std::to_string(members.size()), names});
     }
     if (!components.empty()) out += components.render(2);
+    const std::size_t unlisted = s.components.size() - isolated - listed;
+    if (listed == kComponentsShown && unlisted > 0) {
+        out += fmt::format("  … and {} smaller\n", count(unlisted, "component", "components"));
+    }
 
     const auto ranking = [&](query::Measure measure, const std::string& title, const std::string& column,
                              const std::function<std::string(const query::EntityMeasures&)>& value) {
@@ -288,51 +305,24 @@ std::string statisticsTable(const store::GraphStore& store, const query::GraphSt
         out += fmt::format("\nTop {} by {}\n", best.size(), title);
         TextTable table({"entity", "kind", column});
         for (const query::EntityMeasures& m : best)
-            table.addRow({store.entity(m.entity).name, store.kindOf(m.entity).label, value(m)});
+            table.addRow({std::string(store.entity(m.entity).name()), store.kindOf(m.entity).label, value(m)});
         out += table.render(2);
     };
     ranking(query::Measure::Relations, "relations", "relations (out/in)",
             [](const query::EntityMeasures& m) { return fmt::format("{} ({}/{})", m.relations, m.out, m.in); });
     ranking(query::Measure::PageRank, "PageRank", "PageRank",
-            [](const query::EntityMeasures& m) { return fmt::format("{:.4f}", m.pageRank); });
-    ranking(query::Measure::Betweenness, "betweenness", "betweenness",
-            [](const query::EntityMeasures& m) { return fmt::format("{:.2f}", m.betweenness); });
-    return out;
-}
-
-std::string compactStatisticsTable(const store::CompactGraph& graph, const query::CompactStatistics& s,
-                                   std::size_t top) {
-    std::string out = fmt::format("Graph: {}, {}\n", count(s.entities, "entity", "entities"),
-                                  count(s.relations, "relation", "relations"));
-    out += storageLine(s.footprint);
-    out += "\nEntities by kind\n";
-    TextTable kinds({"kind", "entities"});
-    for (const auto& [kind, n] : s.kinds) kinds.addRow({std::string(graph.string(graph.columns().kindLabel[*graph.findKind(kind)])), std::to_string(n)});
-    out += kinds.render(2);
-    out += "\nRelations by type\n";
-    TextTable types({"type", "relations", "walked"});
-    for (std::size_t i = 0; i < s.types.size(); ++i) {
-        const auto& [type, n] = s.types[i];
-        types.addRow({std::string(graph.string(graph.columns().typeLabel[*graph.findType(type)])), std::to_string(n),
-                      s.typeWalked[i] ? "yes" : "no"});
+            [](const query::EntityMeasures& m) {
+                // Shares of a large graph's rank are small: those below 0.0001 in scientific notation.
+                return m.pageRank >= 0.0001 ? fmt::format("{:.4f}", m.pageRank) : fmt::format("{:.3e}", m.pageRank);
+            });
+    if (s.betweennessMeasured) {
+        ranking(query::Measure::Betweenness, "betweenness", "betweenness",
+                [](const query::EntityMeasures& m) { return fmt::format("{:.2f}", m.betweenness); });
+    } else {
+        out += fmt::format("\nBetweenness is not measured on a graph this large ({} walked entities and {}: it takes "
+                           "time proportional to both multiplied).\n",
+                           s.measures.size(), count(s.walkedRelations, "relation", "relations"));
     }
-    out += types.render(2);
-    out += fmt::format("\nWalked: {}, {}; {} ({} isolated), the largest with {}\n",
-                       count(s.degrees.size(), "entity", "entities"), count(s.walkedRelations, "relation", "relations"),
-                       count(s.components, "connected component", "connected components"), s.isolated,
-                       count(s.largestComponent, "entity", "entities"));
-    const auto best = query::topByDegree(s, top);
-    if (!best.empty()) {
-        out += fmt::format("\nTop {} by relations\n", best.size());
-        TextTable table({"entity", "kind", "relations (out/in)"});
-        for (const query::CompactDegree& d : best) {
-            table.addRow({std::string(graph.entityName(d.entity)),
-                          std::string(graph.string(graph.columns().kindLabel[graph.entityKind(d.entity)])),
-                          fmt::format("{} ({}/{})", d.relations, d.out, d.in)});
-        }
-        out += table.render(2);
-    }
-    out += "\nPageRank and betweenness are measured on graphs with records: see docs/snapshot.md.\n";
     return out;
 }
 

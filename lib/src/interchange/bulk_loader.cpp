@@ -15,9 +15,7 @@
 #include "interchange/node_link_stream.hpp"
 #include "relgraph/common/error.hpp"
 #include "relgraph/common/text.hpp"
-#include "relgraph/interchange/graph_writer.hpp"
-#include "relgraph/store/compact_builder.hpp"
-#include "relgraph/store/graph_store.hpp"
+#include "relgraph/store/store_builder.hpp"
 
 namespace relgraph::interchange {
 
@@ -62,7 +60,7 @@ EdgeListStreamOptions edgeListOptions(const std::string& file, const ReadOptions
 // Calls the caller's progress with running totals.
 class ProgressReport {
 public:
-    ProgressReport(const std::function<void(const LoadProgress&)>& callback, const store::CompactBuilder* builder,
+    ProgressReport(const std::function<void(const LoadProgress&)>& callback, const store::StoreBuilder* builder,
                    std::uint64_t total)
         : callback_(callback), builder_(builder) {
         progress_.bytesTotal = total;
@@ -96,31 +94,30 @@ private:
     }
 
     const std::function<void(const LoadProgress&)>& callback_;
-    const store::CompactBuilder* builder_;
+    const store::StoreBuilder* builder_;
     LoadProgress progress_;
 };
 
-// The ids CompactGraph::relationId makes ("<from>-<type>-<to>", "-2" … for parallel relations) are
+// The ids GraphStore::relationId makes ("<from>-<type>-<to>", "-2" … for parallel relations) are
 // those graph_mapper makes (each the first of those candidates no earlier relation has) exactly when
 // no two are the same. They can only be when an entity id or a type holds a '-' (so that the parts
 // no longer tell where they end) or when "<from>-<type>-<to>" is cut short: only such relations'
 // ids are made, each checked against the others' (by hash, then by text) and against the relation
 // of plain parts it reads as.
-bool generatedIdsAreUnique(const store::CompactGraph& g) {
-    using store::CompactId;
+bool generatedIdsAreUnique(const store::GraphStore& g) {
     if (!g.columns().relationId.empty() || g.relationCount() == 0) return true;
     const auto dashed = [](std::string_view id) { return id.find('-') != std::string_view::npos; };
     std::vector<std::uint8_t> entityLength(g.entityCount()), entityDashed(g.entityCount());
-    for (CompactId v = 0; v < g.entityCount(); ++v) {
-        const std::string_view id = g.entityId(v);
+    for (Row v = 0; v < g.entityCount(); ++v) {
+        const std::string_view id = g.entity(v).id();
         entityLength[v] = static_cast<std::uint8_t>(std::min<std::size_t>(id.size(), 255));
         entityDashed[v] = dashed(id);
     }
     std::vector<std::size_t> typeLength(g.typeCount());
     std::vector<std::uint8_t> typeDashed(g.typeCount());
     for (std::size_t t = 0; t < g.typeCount(); ++t) {
-        typeLength[t] = g.typeName(t).size();
-        typeDashed[t] = dashed(g.typeName(t));
+        typeLength[t] = g.type(t).name.size();
+        typeDashed[t] = dashed(g.type(t).name);
     }
     const std::size_t longestId = *std::max_element(entityLength.begin(), entityLength.end());
     const std::size_t longestType = *std::max_element(typeLength.begin(), typeLength.end());
@@ -129,14 +126,15 @@ bool generatedIdsAreUnique(const store::CompactGraph& g) {
         2 * longestId + longestType + 2 <= 90) {
         return true;  // every relation's parts are plain
     }
-    const auto special = [&](CompactId r) {
-        const CompactId a = g.from(r), b = g.to(r), t = g.relationType(r);
+    const auto special = [&](Row r) {
+        const Row a = g.from(r), b = g.to(r);
+        const std::size_t t = g.typeIndexOf(r);
         return entityDashed[a] || entityDashed[b] || typeDashed[t] ||
                entityLength[a] + entityLength[b] + typeLength[t] + 2 > 90;
     };
-    const auto idOf = [&](CompactId r, std::uint32_t repeat) {
+    const auto idOf = [&](Row r, std::uint32_t repeat) {
         const std::string base = text::toIdentifier(
-            fmt::format("{}-{}-{}", g.entityId(g.from(r)), g.typeName(g.relationType(r)), g.entityId(g.to(r))), '-',
+            fmt::format("{}-{}-{}", g.entity(g.from(r)).id(), g.typeOf(r).name, g.entity(g.to(r)).id()), '-',
             "relation");
         return repeat == 1 ? base : fmt::format("{}-{}", base, repeat);
     };
@@ -162,30 +160,30 @@ bool generatedIdsAreUnique(const store::CompactGraph& g) {
             return false;
         }
         if (parts[0].size() + parts[1].size() + parts[2].size() + 2 > 90) return false;
-        const auto from = g.findEntity(parts[0]);
-        const auto to = g.findEntity(parts[2]);
+        const auto from = g.findEntityById(parts[0]);
+        const auto to = g.findEntityById(parts[2]);
         const auto type = g.findType(parts[1]);
-        if (!from || !to || !type || g.entityId(*from) != parts[0] || g.entityId(*to) != parts[2]) return false;
+        if (!from || !to || !type) return false;
         std::uint64_t count = 0;
-        for (const CompactId r : g.outRelations(*from)) {
-            if (g.to(r) == *to && g.relationType(r) == *type) ++count;
+        for (const Row r : g.outRelations(*from)) {
+            if (g.to(r) == *to && g.typeIndexOf(r) == *type) ++count;
         }
         return count >= repeat;
     };
 
     struct Made {
         std::size_t hash;
-        CompactId relation;
+        Row relation;
         std::uint32_t repeat;
         bool operator<(const Made& other) const { return hash < other.hash; }
     };
     std::vector<Made> made;
     std::unordered_map<std::uint64_t, std::uint32_t> repeats;  // (to, type) of one entity's relations
-    for (CompactId v = 0; v < g.entityCount(); ++v) {
+    for (Row v = 0; v < g.entityCount(); ++v) {
         repeats.clear();
-        for (const CompactId r : g.outRelations(v)) {
+        for (const Row r : g.outRelations(v)) {
             if (!special(r)) continue;
-            const std::uint32_t repeat = ++repeats[(std::uint64_t{g.to(r)} << 16) | g.relationType(r)];
+            const std::uint32_t repeat = ++repeats[(std::uint64_t{g.to(r)} << 16) | g.typeIndexOf(r)];
             const std::string id = idOf(r, repeat);
             if (plainRelationHas(id)) return false;
             made.push_back({std::hash<std::string>{}(id), r, repeat});
@@ -201,7 +199,7 @@ bool generatedIdsAreUnique(const store::CompactGraph& g) {
     return true;
 }
 
-// Inputs with claims and sources: read and validated as records, kept as canonical JSON. Progress
+// Inputs with claims and sources: read and validated as records into the store. Progress
 // follows the relgraph JSON files, which are read twice, a block at a time; other inputs count once
 // they are read.
 BulkResult loadThroughReadGraph(const std::vector<fs::path>& paths, const ReadOptions& options,
@@ -215,9 +213,7 @@ BulkResult loadThroughReadGraph(const std::vector<fs::path>& paths, const ReadOp
     ReadOptions told = options;
     told.onBytes = [&](std::uint64_t bytes) { report.add(bytes); };
     ImportResult imported = readGraph(paths, told);
-    std::string details = writeGraphText(imported.graph, Format::RelgraphJson);
-    const store::GraphStore store(std::move(imported.graph));
-    BulkResult result{store::CompactGraph::fromStore(store, std::move(details)), std::move(imported.notes), false};
+    BulkResult result{std::move(imported.graph), std::move(imported.notes), false};
     report.finish(result.graph.entityCount(), result.graph.relationCount());
     return result;
 }
@@ -245,7 +241,7 @@ BulkResult loadBulk(const std::vector<std::filesystem::path>& paths, const ReadO
     }
 
     // What each input is, from its first records: any input the streams do not read (or a column
-    // of claims, which the compact store cannot hold) sends the whole load through readGraph.
+    // of claims, which they do not read) sends the whole load through readGraph.
     std::vector<StreamInput> inputs;
     bool explicitRelationIds = false;
     for (const InputPath& path : collected) {
@@ -287,7 +283,7 @@ BulkResult loadBulk(const std::vector<std::filesystem::path>& paths, const ReadO
 
     std::uint64_t total = 0;
     for (const StreamInput& input : inputs) total += fileSize(input.name);
-    store::CompactBuilder builder;
+    store::StoreBuilder builder;
     ProgressReport report(progress, &builder, total);
     const std::function<void(std::uint64_t)> onBytes = [&](std::uint64_t bytes) { report.add(bytes); };
     bool canonicalValues = false;
@@ -330,7 +326,7 @@ BulkResult loadBulk(const std::vector<std::filesystem::path>& paths, const ReadO
         if (!canonicalValues && mapper.needsCanonicalValues()) {
             // Again, with numbers and booleans kept as readGraph's text has them.
             canonicalValues = true;
-            builder = store::CompactBuilder();
+            builder = store::StoreBuilder();
             report.again(total);
             continue;
         }
@@ -339,7 +335,7 @@ BulkResult loadBulk(const std::vector<std::filesystem::path>& paths, const ReadO
         if (!explicitRelationIds && !generatedIdsAreUnique(result.graph)) {
             // Again, with every relation's id made as graph_mapper makes them.
             explicitRelationIds = true;
-            builder = store::CompactBuilder();
+            builder = store::StoreBuilder();
             report.again(total);
             continue;
         }

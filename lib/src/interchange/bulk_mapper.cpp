@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "interchange/block_reader.hpp"
-#include "interchange/scalar_text.hpp"
+#include "relgraph/model/scalar_text.hpp"
 #include "load/json_document.hpp"
 #include "relgraph/common/error.hpp"
 #include "relgraph/common/text.hpp"
@@ -53,13 +53,13 @@ Place At::place() const {
 std::string canonicalText(std::string_view text, ValueKind kind) {
     switch (kind) {
         case ValueKind::Integer:
-            if (const auto v = parseInteger(text)) return fmt::format("{}", *v);
+            if (const auto v = model::parseInteger(text)) return fmt::format("{}", *v);
             break;
         case ValueKind::Number:
-            if (const auto v = parseNumber(text)) return nlohmann::json(*v).dump();
+            if (const auto v = model::parseNumber(text)) return nlohmann::json(*v).dump();
             break;
         case ValueKind::Boolean:
-            if (const auto v = parseBoolean(text)) return *v ? "true" : "false";
+            if (const auto v = model::parseBoolean(text)) return *v ? "true" : "false";
             break;
         case ValueKind::String: break;
     }
@@ -74,7 +74,7 @@ std::string_view entityKey(std::string_view space, std::string_view id, std::str
     return buffer;
 }
 
-BulkMapper::BulkMapper(store::CompactBuilder& builder, bool explicitRelationIds)
+BulkMapper::BulkMapper(store::StoreBuilder& builder, bool explicitRelationIds)
     : builder_(builder), explicitRelationIds_(explicitRelationIds) {}
 
 void BulkMapper::problem(Stage stage, Place place, std::string message) {
@@ -126,12 +126,12 @@ const std::string* BulkMapper::keepMemberName(const std::string& member) {
     return &*memberNames_.insert(member).first;
 }
 
-CompactId BulkMapper::named(bool isKind, std::string_view text, const At& at) {
+Row BulkMapper::named(bool isKind, std::string_view text, const At& at) {
     auto& byText = isKind ? kindByText_ : typeByText_;
     if (const auto it = byText.find(std::string(text)); it != byText.end()) return it->second;
     const std::string name = text::toIdentifier(text, '_', isKind ? "node" : "related_to");
     const std::size_t before = isKind ? builder_.kindCount() : builder_.typeCount();
-    const CompactId id = isKind ? builder_.kind(name) : builder_.type(name);
+    const Row id = isKind ? builder_.kind(name) : builder_.type(name);
     if (id >= before) {  // made now
         const std::string label = !text.empty() ? std::string(text) : isKind ? "Node" : "related to";
         if (isKind) builder_.setKindLabel(id, label);
@@ -148,8 +148,8 @@ CompactId BulkMapper::named(bool isKind, std::string_view text, const At& at) {
     return id;
 }
 
-CompactId BulkMapper::kind(std::string_view text, const At& at) { return named(true, text, at); }
-CompactId BulkMapper::type(std::string_view text, const At& at) { return named(false, text, at); }
+Row BulkMapper::kind(std::string_view text, const At& at) { return named(true, text, at); }
+Row BulkMapper::type(std::string_view text, const At& at) { return named(false, text, at); }
 
 bool BulkMapper::entityIdTaken(std::string_view id) const {
     return (!pendingIds_.empty() && pendingIds_.count(std::string(id)) > 0) || builder_.hasEntityId(id);
@@ -167,7 +167,7 @@ void BulkMapper::checkName(std::string_view name, const At& at, bool allowNewlin
     if (const auto bad = textProblem(name, allowNewlines)) problem(Stage::Validate, at.place(), *bad);
 }
 
-std::string BulkMapper::uniqueName(CompactId entity, const std::string& id, const std::string& name,
+std::string BulkMapper::uniqueName(Row entity, const std::string& id, const std::string& name,
                                    const std::string& originalId, const At& at) {
     std::string unique = name;
     for (int n = 1;; ++n) {
@@ -190,12 +190,12 @@ std::string BulkMapper::uniqueName(CompactId entity, const std::string& id, cons
     return unique;
 }
 
-CompactId BulkMapper::addImplicitEntity(std::string_view key, std::string_view originalId, CompactId kind,
+Row BulkMapper::addImplicitEntity(std::string_view key, std::string_view originalId, Row kind,
                                         const At& at) {
     // The common case: the id as written is an identifier no other entity has, and it is the name.
     // While every entity's id is its key, a key that names no entity is no entity's id either.
     if (isPlainIdentifier(originalId) && ((idsAreKeys_ && key == originalId) || !entityIdTaken(originalId))) {
-        const CompactId entity = builder_.addEntity(key, originalId, originalId, kind);
+        const Row entity = builder_.addEntity(key, originalId, originalId, kind);
         madeEntity(originalId);
         if (!aliasKeys_.empty() && aliasKeys_.count(std::string(originalId))) {
             laterIds_.emplace(std::string(originalId), IdOwner{entity, at.place()});
@@ -205,7 +205,7 @@ CompactId BulkMapper::addImplicitEntity(std::string_view key, std::string_view o
     idsAreKeys_ = false;
     const std::string original(originalId);
     const std::string id = uniqueEntityId(originalId);
-    const auto entity = static_cast<CompactId>(builder_.entityCount());
+    const auto entity = static_cast<Row>(builder_.entityCount());
     const std::string name = uniqueName(entity, id, original, original, at);
     checkName(name, at);
     builder_.addEntity(key, id, name, kind);
@@ -215,7 +215,7 @@ CompactId BulkMapper::addImplicitEntity(std::string_view key, std::string_view o
     return entity;
 }
 
-CompactId BulkMapper::attribute(std::uint8_t owner, CompactId ownerKindOrType, std::string_view property,
+Row BulkMapper::attribute(std::uint8_t owner, Row ownerKindOrType, std::string_view property,
                                 const At& at) {
     auto& owners = owner == store::kOwnerEntities ? kindOwners_ : typeOwners_;
     if (owners.size() <= ownerKindOrType) owners.resize(ownerKindOrType + 1);
@@ -237,13 +237,13 @@ CompactId BulkMapper::attribute(std::uint8_t owner, CompactId ownerKindOrType, s
     }
     auto& byName = columnByName_[owner == store::kOwnerEntities ? 0 : 1];
     if (const auto it = byName.find(name); it != byName.end()) return it->second;
-    const CompactId column = builder_.property(name, owner, model::AttributeType::String);
+    const Row column = builder_.property(name, owner, model::AttributeType::String);
     if (columns_.size() <= column) columns_.resize(column + 1);
     byName.emplace(name, column);
     return column;
 }
 
-void BulkMapper::setValue(CompactId column, CompactId record, std::string_view text, const At& at) {
+void BulkMapper::setValue(Row column, Row record, std::string_view text, const At& at) {
     bool blank = true, control = false;
     for (const char c : text) {
         const auto u = static_cast<unsigned char>(c);
@@ -268,13 +268,13 @@ void BulkMapper::addTo(ColumnKinds& k, ValueKind kind) {
     k.booleans = k.booleans && kind == ValueKind::Boolean;
 }
 
-void BulkMapper::addKind(CompactId column, ValueKind kind, bool asWritten) {
+void BulkMapper::addKind(Row column, ValueKind kind, bool asWritten) {
     ColumnKinds& k = columns_[column];
     k.typedAsWritten = k.typedAsWritten || (asWritten && kind != ValueKind::String);
     addTo(k, kind);
 }
 
-void BulkMapper::addKind(CompactId column, CompactId ownerKindOrType, ValueKind kind) {
+void BulkMapper::addKind(Row column, Row ownerKindOrType, ValueKind kind) {
     addKind(column, kind);
     addTo(ownerKinds_[{column, ownerKindOrType}], kind);
 }
@@ -298,11 +298,11 @@ bool BulkMapper::typesDifferByOwner() const {
     return false;
 }
 
-void BulkMapper::keepOriginalId(CompactId entity, CompactId kind, std::string_view originalId, const At& at) {
+void BulkMapper::keepOriginalId(Row entity, Row kind, std::string_view originalId, const At& at) {
     if (kindOwners_.size() <= kind) kindOwners_.resize(kind + 1);
     kindOwners_[kind].taken.insert("original_id");
     auto& byName = columnByName_[0];
-    CompactId column;
+    Row column;
     if (const auto it = byName.find("original_id"); it != byName.end()) {
         column = it->second;
     } else {
@@ -376,7 +376,7 @@ void BulkMapper::addNode(const NodeRow& row) {
         note(kindAt.place(),
              fmt::format("only the first label, \"{}\", is kept (as the kind)", text::terminalSafe(kindText)));
     }
-    const CompactId kindId = kind(kindText, kindAt);
+    const Row kindId = kind(kindText, kindAt);
 
     PendingNode node;
     node.originalId = row.id;
@@ -386,7 +386,7 @@ void BulkMapper::addNode(const NodeRow& row) {
     node.id = uniqueEntityId(row.id);
     node.name = row.id;
     node.nameAt = row.at;
-    const auto record = static_cast<CompactId>(pending_.size());
+    const auto record = static_cast<Row>(pending_.size());
     const NodeProperty* name = take("name");
     if (!name) name = take("label");
     if (!name) name = take("title");
@@ -399,25 +399,15 @@ void BulkMapper::addNode(const NodeRow& row) {
         node.aliasesAt = p->at;
     }
     if (const NodeProperty* p = take("description")) {
-        // Not an attribute: kept as the property "description" (the compact store has no place of its own for it).
+        // Not an attribute: the entity's description, given it once the entity is made.
         checkName(p->text, p->at, true);
-        auto& byName = columnByName_[0];
-        CompactId column;
-        if (const auto it = byName.find("description"); it != byName.end()) {
-            column = it->second;
-        } else {
-            column = builder_.property("description", store::kOwnerEntities, model::AttributeType::String);
-            if (columns_.size() <= column) columns_.resize(column + 1);
-            byName.emplace("description", column);
-        }
-        builder_.setProperty(column, record, p->text);
-        addKind(column, ValueKind::String);
+        node.description = p->text;
     }
     bool ownOriginalId = false;
     for (std::size_t i = 0; i < row.properties.size(); ++i) {
         if (taken[i]) continue;
         const NodeProperty& p = row.properties[i];
-        const CompactId column = attribute(store::kOwnerEntities, kindId, p.name, p.at);
+        const Row column = attribute(store::kOwnerEntities, kindId, p.name, p.at);
         ownOriginalId = ownOriginalId || kindOwners_[kindId].attributes.at(p.name) == "original_id";
         setValue(column, record, p.text, p.at);
         addKind(column, kindId, p.array ? ValueKind::String : p.kind);
@@ -450,7 +440,7 @@ void BulkMapper::finishNodes() {
     if (!pending_.empty()) idsAreKeys_ = false;
     for (std::size_t i = 0; i < pending_.size(); ++i) {
         PendingNode& node = pending_[i];
-        const auto entity = static_cast<CompactId>(i);
+        const auto entity = static_cast<Row>(i);
         node.name = uniqueName(entity, node.id, node.name, node.originalId, node.nameAt);
         checkName(node.name, node.nameAt);
         for (std::size_t a = 0; a < node.aliases.size(); ++a) {
@@ -460,13 +450,13 @@ void BulkMapper::finishNodes() {
             std::optional<NameOwner> owner;
             if (key == node.id) owner = NameOwner{entity, -2};
             else if (const auto it = pendingIds_.find(key); it != pendingIds_.end())
-                owner = NameOwner{static_cast<CompactId>(it->second), -2};
+                owner = NameOwner{static_cast<Row>(it->second), -2};
             else if (const auto found = nameOwners_.find(key); found != nameOwners_.end()) owner = found->second;
             if (const auto bad = textProblem(alias, false)) {
                 problem(Stage::Validate, place, *bad);
             } else {
                 // Told once every id is known: an edge list read later may make an entity of this id.
-                AliasCheck check{entity, alias, key, std::move(place), false, kNoId, {}, {}};
+                AliasCheck check{entity, alias, key, std::move(place), false, kNoRow, {}, {}};
                 if (owner) {
                     check.ownerIsId = owner->member == -2;
                     check.owner = owner->entity;
@@ -480,8 +470,9 @@ void BulkMapper::finishNodes() {
         }
     }
     for (PendingNode& node : pending_) {
-        const CompactId entity = builder_.addEntity(node.key, node.id, node.name, node.kind);
+        const Row entity = builder_.addEntity(node.key, node.id, node.name, node.kind);
         for (const std::string& alias : node.aliases) builder_.addAlias(entity, alias);
+        if (!node.description.empty()) builder_.setDescription(entity, node.description);
         madeEntity(node.id);
     }
     std::vector<PendingNode>().swap(pending_);
@@ -498,9 +489,9 @@ void BulkMapper::useRelationIds() {
     explicitRelationIds_ = true;
 }
 
-CompactId BulkMapper::addRelation(CompactId from, CompactId to, CompactId type,
+Row BulkMapper::addRelation(Row from, Row to, Row type,
                                   std::optional<std::string_view> idText, const At& idAt, bool directed) {
-    const CompactId relation = builder_.addRelation(from, to, type);
+    const Row relation = builder_.addRelation(from, to, type);
     if (typeDirections_.size() <= type) typeDirections_.resize(type + 1, 0);
     typeDirections_[type] |= directed ? kDirected : kUndirected;
     if (!explicitRelationIds_) return relation;
@@ -528,7 +519,7 @@ CompactId BulkMapper::addRelation(CompactId from, CompactId to, CompactId type,
 
 void BulkMapper::checkAliases() {
     for (const AliasCheck& check : aliasChecks_) {
-        CompactId owner = check.owner;
+        Row owner = check.owner;
         std::string ownerId = check.ownerId;
         Place ownerPlace = check.ownerPlace;
         if (!check.ownerIsId) {
@@ -538,7 +529,7 @@ void BulkMapper::checkAliases() {
                 ownerPlace = it->second.place;
             }
         }
-        if (owner == kNoId || owner == check.entity) continue;
+        if (owner == kNoRow || owner == check.entity) continue;
         problem(Stage::Validate, check.place,
                 fmt::format("\"{}\" already names entity \"{}\" (at {}): names, aliases and ids must be unique",
                             text::terminalSafe(check.alias), ownerId, ownerPlace.toString()));
@@ -549,11 +540,13 @@ void BulkMapper::checkAliases() {
 void BulkMapper::finish() {
     finishNodes();
     for (std::size_t c = 0; c < columns_.size(); ++c) {
-        builder_.setPropertyType(static_cast<CompactId>(c), typeOf(columns_[c]));
+        builder_.setPropertyType(static_cast<Row>(c), typeOf(columns_[c]));
     }
-    // graph_mapper's rule: a type is symmetric when every edge of it was undirected.
-    for (std::size_t t = 0; t < typeDirections_.size(); ++t) {
-        if (typeDirections_[t] == kUndirected) builder_.setTypeFlags(static_cast<CompactId>(t), store::kTypeSymmetric);
+    // Every type relates any kinds (graph_mapper declares "from": ["*"]), and, graph_mapper's rule,
+    // is symmetric when every edge of it was undirected.
+    for (std::size_t t = 0; t < builder_.typeCount(); ++t) {
+        const bool symmetric = t < typeDirections_.size() && typeDirections_[t] == kUndirected;
+        builder_.setTypeFlags(static_cast<Row>(t), symmetric ? store::kTypeSymmetric : std::uint8_t{0});
     }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // What graph_mapper.cpp and the validating loader do to foreign records, done record by record into
-// a CompactBuilder for the streaming bulk loaders: kinds and relation types made identifiers (with
+// a StoreBuilder for the streaming bulk loaders: kinds and relation types made identifiers (with
 // their labels), entity ids made identifiers and unique, names made unique, original ids kept,
 // properties named as attributes and typed by all their values, relation ids from an "id"
 // property. Problems are kept by the stage the DOM path would find them in (reading a file,
@@ -17,12 +17,12 @@
 #include <vector>
 
 #include "relgraph/common/place.hpp"
-#include "relgraph/store/compact_builder.hpp"
+#include "relgraph/store/store_builder.hpp"
 
 namespace relgraph::interchange {
 
-using store::CompactId;
-inline constexpr CompactId kNoId = 0xFFFFFFFFu;
+using store::kNoRow;
+using store::Row;
 
 enum class Stage { Read = 0, Map = 1, Validate = 2 };
 
@@ -50,7 +50,7 @@ class BulkMapper {
 public:
     static constexpr std::size_t kMaxProblems = 100;
 
-    BulkMapper(store::CompactBuilder& builder, bool explicitRelationIds);
+    BulkMapper(store::StoreBuilder& builder, bool explicitRelationIds);
 
     // Problems. Read problems go straight into readProblems() (the block reader appends there).
     std::vector<Diagnostic>& readProblems() { return problems_[0]; }
@@ -69,13 +69,13 @@ public:
     const std::string* keepMemberName(const std::string& member);
 
     // Kinds and relation types for a kind or type text ("" for none), made on first use.
-    CompactId kind(std::string_view text, const At& at);
-    CompactId type(std::string_view text, const At& at);
+    Row kind(std::string_view text, const At& at);
+    Row type(std::string_view text, const At& at);
 
     // An entity by key (an id as written, with its ID space: entityKey), if made.
-    std::optional<CompactId> findEntity(std::string_view key) const { return builder_.findEntity(key); }
+    std::optional<Row> findEntity(std::string_view key) const { return builder_.findEntity(key); }
     // An edge list's node, made on first mention: its id made an identifier, its name the id as written.
-    CompactId addImplicitEntity(std::string_view key, std::string_view originalId, CompactId kind, const At& at);
+    Row addImplicitEntity(std::string_view key, std::string_view originalId, Row kind, const At& at);
 
     // neo4j node files: every node of every node file is read before any edge, ids given in reading
     // order; names are made unique once all are read (finishNodes), as graph_mapper does.
@@ -98,7 +98,7 @@ public:
 
     // A relation; `idText` is the "id" property's text (explicit relation ids only). A type is
     // symmetric when every relation of it is undirected (node-link "directed": false).
-    CompactId addRelation(CompactId from, CompactId to, CompactId type, std::optional<std::string_view> idText,
+    Row addRelation(Row from, Row to, Row type, std::optional<std::string_view> idText,
                           const At& idAt, bool directed = true);
     bool explicitRelationIds() const { return explicitRelationIds_; }
     // Relations get ids of their own after all (a node-link file found to give some): only before
@@ -109,14 +109,14 @@ public:
     // or type, as graph_mapper names attributes); values are stored with setValue and typed by
     // addKind, once per value or once for a run of values of one kind. `asWritten`: the values were
     // kept as the file writes them, not as canonicalText.
-    CompactId attribute(std::uint8_t owner, CompactId ownerKindOrType, std::string_view property, const At& at);
-    void setValue(CompactId column, CompactId record, std::string_view text, const At& at);
-    void addKind(CompactId column, ValueKind kind, bool asWritten = false);
+    Row attribute(std::uint8_t owner, Row ownerKindOrType, std::string_view property, const At& at);
+    void setValue(Row column, Row record, std::string_view text, const At& at);
+    void addKind(Row column, ValueKind kind, bool asWritten = false);
     // addKind for one value of one kind's or type's attribute: graph_mapper types an attribute by the
-    // values of each kind or type, the compact store by all its column's values.
-    void addKind(CompactId column, CompactId ownerKindOrType, ValueKind kind);
+    // values of each kind or type, the builder by all its property column's values.
+    void addKind(Row column, Row ownerKindOrType, ValueKind kind);
     // Some attribute's values make it of one type for one kind (or relation type) and of another for
-    // another: the compact store, one type a column, cannot hold that.
+    // another: the builder's property columns, one type a column, cannot hold that.
     bool typesDifferByOwner() const;
     // A column of text holds numbers or booleans kept as written: readGraph has them as its JSON
     // text ("7" for "007"), so the inputs are to be read again with values kept so (canonicalText).
@@ -127,7 +127,7 @@ public:
     // Types the property columns; the builder is then ready to freeze.
     void finish();
 
-    store::CompactBuilder& builder() { return builder_; }
+    store::StoreBuilder& builder() { return builder_; }
 
 private:
     struct OwnerNames {
@@ -140,42 +140,43 @@ private:
     };
     struct PendingNode {
         std::string originalId, id, name, key;
-        CompactId kind = 0;
+        Row kind = 0;
         At at, nameAt;
         std::vector<std::string> aliases;
         At aliasesAt;
+        std::string description;
     };
     struct NameOwner {
-        CompactId entity;
+        Row entity;
         int member;  // -2: id, -1: name, i >= 0: alias i
     };
 
     static void addTo(ColumnKinds& kinds, ValueKind kind);
     static model::AttributeType typeOf(const ColumnKinds& kinds);
-    CompactId named(bool isKind, std::string_view text, const At& at);
+    Row named(bool isKind, std::string_view text, const At& at);
     std::string uniqueEntityId(std::string_view originalId);
     bool entityIdTaken(std::string_view id) const;
     void checkName(std::string_view name, const At& at, bool allowNewlines = false);
-    std::string uniqueName(CompactId entity, const std::string& id, const std::string& name,
+    std::string uniqueName(Row entity, const std::string& id, const std::string& name,
                            const std::string& originalId, const At& at);
-    void keepOriginalId(CompactId entity, CompactId kind, std::string_view originalId, const At& at);
+    void keepOriginalId(Row entity, Row kind, std::string_view originalId, const At& at);
     Place memberPlace(const NameOwner& owner) const;
     static Place aliasPlace(const At& aliases, std::size_t index);
 
-    store::CompactBuilder& builder_;
+    store::StoreBuilder& builder_;
     bool explicitRelationIds_;
     std::vector<Diagnostic> problems_[3];
     std::vector<Diagnostic> notes_;
     std::set<std::pair<std::string, std::string>> noted_;
     std::set<std::string> fileNames_, memberNames_;
 
-    std::unordered_map<std::string, CompactId> kindByText_, typeByText_;
+    std::unordered_map<std::string, Row> kindByText_, typeByText_;
     std::vector<OwnerNames> kindOwners_, typeOwners_;
     std::vector<std::string> typeNames_;
     std::vector<std::uint8_t> typeDirections_;  // by type: kDirected | kUndirected of its relations
     std::vector<ColumnKinds> columns_;
-    std::map<std::pair<CompactId, CompactId>, ColumnKinds> ownerKinds_;  // by column and kind or type
-    std::unordered_map<std::string, CompactId> columnByName_[2];
+    std::map<std::pair<Row, Row>, ColumnKinds> ownerKinds_;  // by column and kind or type
+    std::unordered_map<std::string, Row> columnByName_[2];
 
     // Normalized names and aliases that are not their entity's own id, and whose they are.
     std::unordered_map<std::string, NameOwner> nameOwners_;
@@ -189,16 +190,16 @@ private:
 
     // Aliases of neo4j nodes are told apart from every entity's id, edge lists' too, at the end.
     struct AliasCheck {
-        CompactId entity;
+        Row entity;
         std::string alias, key;
         Place place;
         bool ownerIsId = false;  // the owner found when the nodes were read owns this as its id
-        CompactId owner = kNoId;
+        Row owner = kNoRow;
         std::string ownerId;
         Place ownerPlace;
     };
     struct IdOwner {
-        CompactId entity;
+        Row entity;
         Place place;
     };
     std::vector<AliasCheck> aliasChecks_;

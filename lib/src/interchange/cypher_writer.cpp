@@ -7,6 +7,7 @@
 
 #include "interchange/property_layout.hpp"
 #include "interchange/record_json.hpp"
+#include "relgraph/store/store_records.hpp"
 
 namespace relgraph::interchange {
 
@@ -83,9 +84,9 @@ std::string cypherName(std::string_view name) {
     return out + "`";
 }
 
-std::string writeCypher(const model::GraphData& graph) {
+std::string writeCypher(const store::GraphStore& graph) {
     std::string out = "// relgraph graph as Cypher: constraints, then nodes, then relationships.\n";
-    for (const auto& [name, kind] : graph.schema.kinds) {
+    for (const auto& [name, kind] : graph.schema().kinds) {
         out += fmt::format("CREATE CONSTRAINT {} IF NOT EXISTS FOR (n:{}) REQUIRE n.id IS UNIQUE;\n",
                            cypherName("relgraph_" + name + "_id"), cypherName(name));
     }
@@ -93,32 +94,32 @@ std::string writeCypher(const model::GraphData& graph) {
                        cypherString(metadataJson(graph).dump()));
 
     std::map<std::string, std::vector<std::string>> nodesByKind;
-    for (const model::Entity* e : entitiesById(graph)) {
-        std::vector<std::pair<std::string, std::string>> properties{{"name", cypherString(e->name)}};
-        if (!e->aliases.empty()) {
+    for (store::Vertex v = 0; v < graph.entityCount(); ++v) {
+        const model::Entity e = store::entityRecord(graph, v);
+        std::vector<std::pair<std::string, std::string>> properties{{"name", cypherString(e.name)}};
+        if (!e.aliases.empty()) {
             std::string list = "[";
-            for (std::size_t i = 0; i < e->aliases.size(); ++i) list += (i ? ", " : "") + cypherString(e->aliases[i]);
+            for (std::size_t i = 0; i < e.aliases.size(); ++i) list += (i ? ", " : "") + cypherString(e.aliases[i]);
             properties.emplace_back("aliases", list + "]");
         }
-        if (!e->description.empty()) properties.emplace_back("description", cypherString(e->description));
-        for (const auto& [name, value] : e->attributes) properties.emplace_back(nodePropertyName(name), literal(value));
-        nodesByKind[e->kind].push_back(map({{"id", cypherString(e->id)}, {"properties", map(properties)}}));
+        if (!e.description.empty()) properties.emplace_back("description", cypherString(e.description));
+        for (const auto& [name, value] : e.attributes) properties.emplace_back(nodePropertyName(name), literal(value));
+        nodesByKind[e.kind].push_back(map({{"id", cypherString(e.id)}, {"properties", map(properties)}}));
     }
     for (const auto& [kind, rows] : nodesByKind) {
         unwind(out, rows, fmt::format("MERGE (n:{} {{id: row.id}}) SET n += row.properties", cypherName(kind)));
     }
 
     std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::string>> relationsByShape;
-    std::map<std::string, const model::Entity*> entities;
-    for (const model::Entity& e : graph.entities) entities.emplace(e.id, &e);
-    for (const model::Relation* r : relationsById(graph)) {
+    for (store::Edge row = 0; row < graph.relationCount(); ++row) {
+        const model::Relation r = store::relationRecord(graph, row);
         std::vector<std::pair<std::string, std::string>> properties;
-        for (const auto& [name, value] : r->attributes) properties.emplace_back(edgePropertyName(name), literal(value));
-        properties.emplace_back("claims", cypherString(claimsJson(r->claims).dump()));
-        relationsByShape[{r->type, entities.at(r->from)->kind, entities.at(r->to)->kind}].push_back(
-            map({{"from", cypherString(r->from)},
-                 {"to", cypherString(r->to)},
-                 {"id", cypherString(r->id)},
+        for (const auto& [name, value] : r.attributes) properties.emplace_back(edgePropertyName(name), literal(value));
+        properties.emplace_back("claims", cypherString(claimsJson(r.claims).dump()));
+        relationsByShape[{r.type, graph.kindOf(graph.from(row)).name, graph.kindOf(graph.to(row)).name}].push_back(
+            map({{"from", cypherString(r.from)},
+                 {"to", cypherString(r.to)},
+                 {"id", cypherString(r.id)},
                  {"properties", map(properties)}}));
     }
     for (const auto& [shape, rows] : relationsByShape) {

@@ -6,11 +6,11 @@
 
 #include <string>
 
-#include "relgraph/model/graph_data.hpp"
+#include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::interchange {
 
-std::string writeCypher(const model::GraphData& graph);
+std::string writeCypher(const store::GraphStore& graph);
 
 // 'text' as a Cypher string literal: quotes, backslashes and control characters escaped.
 std::string cypherString(std::string_view text);

@@ -7,10 +7,10 @@
 
 #include <string>
 
-#include "relgraph/model/graph_data.hpp"
+#include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::interchange {
 
-std::string writeDot(const model::GraphData& graph);
+std::string writeDot(const store::GraphStore& graph);
 
 }  // namespace relgraph::interchange

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "interchange/csv_parser.hpp"
-#include "interchange/scalar_text.hpp"
+#include "relgraph/model/scalar_text.hpp"
 #include "relgraph/common/text.hpp"
 
 namespace relgraph::interchange {
@@ -44,7 +44,7 @@ bool isEndpointHeading(std::string_view field) {
            l.find(':') != std::string::npos;
 }
 
-bool isNumeric(std::string_view field) { return parseNumber(field).has_value(); }
+bool isNumeric(std::string_view field) { return model::parseNumber(field).has_value(); }
 
 // "Person.id" names the kind of the nodes in that column.
 std::string kindOfHeading(std::string_view field) {
@@ -57,9 +57,9 @@ enum class ColumnType { Integer, Number, Boolean, String };
 
 nlohmann::json typedValue(const std::string& text, ColumnType type) {
     switch (type) {
-        case ColumnType::Integer: return *parseInteger(text);
-        case ColumnType::Number: return *parseNumber(text);
-        case ColumnType::Boolean: return *parseBoolean(text);
+        case ColumnType::Integer: return *model::parseInteger(text);
+        case ColumnType::Number: return *model::parseNumber(text);
+        case ColumnType::Boolean: return *model::parseBoolean(text);
         case ColumnType::String: break;
     }
     return text;
@@ -139,9 +139,9 @@ ImportedGraph readEdgeList(const std::string& file, std::string_view text, const
             const std::string& v = row->fields[c].text;
             if (v.empty()) continue;
             any = true;
-            integers = integers && parseInteger(v);
-            numbers = numbers && parseNumber(v);
-            booleans = booleans && parseBoolean(v);
+            integers = integers && model::parseInteger(v);
+            numbers = numbers && model::parseNumber(v);
+            booleans = booleans && model::parseBoolean(v);
         }
         types[c] = !any ? ColumnType::String
                    : integers ? ColumnType::Integer

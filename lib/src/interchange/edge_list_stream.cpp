@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "interchange/block_reader.hpp"
-#include "interchange/scalar_text.hpp"
+#include "relgraph/model/scalar_text.hpp"
 
 namespace relgraph::interchange {
 
@@ -21,7 +21,7 @@ bool isEndpointHeading(std::string_view field) {
            l.find(':') != std::string::npos;
 }
 
-bool isNumeric(std::string_view field) { return parseNumber(field).has_value(); }
+bool isNumeric(std::string_view field) { return model::parseNumber(field).has_value(); }
 
 // "Person.id" names the kind of the nodes in that column.
 std::string kindOfHeading(std::string_view field) {
@@ -50,8 +50,8 @@ struct ColumnValues {
     void add(std::string_view v) {
         if (v.empty()) return;
         any = true;
-        if (integers) integers = parseInteger(v).has_value();
-        if (numbers) numbers = parseNumber(v).has_value();
+        if (integers) integers = model::parseInteger(v).has_value();
+        if (numbers) numbers = model::parseNumber(v).has_value();
         if (booleans) booleans = isBoolean(v);
     }
     ValueKind kind() const {
@@ -243,9 +243,9 @@ private:
         if (mapper_->full()) stop_ = true;
     }
 
-    CompactId endpoint(const StreamField& f, std::string_view kindText, CompactId& kindId) {
+    Row endpoint(const StreamField& f, std::string_view kindText, Row& kindId) {
         if (const auto found = mapper_->findEntity(f.text)) return *found;
-        if (kindId == kNoId) kindId = mapper_->kind(kindText, at(f));
+        if (kindId == kNoRow) kindId = mapper_->kind(kindText, at(f));
         return mapper_->addImplicitEntity(f.text, f.text, kindId, at(f));
     }
 
@@ -266,8 +266,8 @@ private:
         return c < prescanned_.size() ? canonicalText(v, prescanned_[c]) : std::string(v);
     }
 
-    CompactId defaultType(const StreamRecord& r) {
-        if (defaultType_ == kNoId) defaultType_ = mapper_->type(options_.edgeType, At{file_, r.line, r.column});
+    Row defaultType(const StreamRecord& r) {
+        if (defaultType_ == kNoRow) defaultType_ = mapper_->type(options_.edgeType, At{file_, r.line, r.column});
         return defaultType_;
     }
 
@@ -289,12 +289,12 @@ private:
             return;
         }
         // Edge lists are often ordered by their first column: its node is then the last row's.
-        if (lastFrom_ == kNoId || r.fields[0].text != lastFromText_) {
+        if (lastFrom_ == kNoRow || r.fields[0].text != lastFromText_) {
             lastFrom_ = endpoint(r.fields[0], fromKindText_, fromKind_);
             lastFromText_.assign(r.fields[0].text);
         }
-        const CompactId from = lastFrom_;
-        const CompactId to = endpoint(r.fields[1], toKindText_, toKind_);
+        const Row from = lastFrom_;
+        const Row to = endpoint(r.fields[1], toKindText_, toKind_);
         if (simple_) {
             mapper_->addRelation(from, to, defaultType(r), std::nullopt, {});
             return;
@@ -303,10 +303,10 @@ private:
 
         // The type: the type column's, else a "type" or "label" column's, else the file's.
         std::fill(taken_.begin(), taken_.end(), false);
-        CompactId type = kNoId;
+        Row type = kNoRow;
         if (typeColumn_ >= 0 && !r.fields[static_cast<std::size_t>(typeColumn_)].text.empty()) {
             const StreamField& f = r.fields[static_cast<std::size_t>(typeColumn_)];
-            if (lastType_ == kNoId || f.text != lastTypeText_) {
+            if (lastType_ == kNoRow || f.text != lastTypeText_) {
                 lastType_ = mapper_->type(f.text, at(f));
                 lastTypeText_.assign(f.text);
             }
@@ -324,7 +324,7 @@ private:
             id = idText;
             idAt = at(r.fields[*c]);
         }
-        const CompactId relation = mapper_->addRelation(from, to, type, id, idAt);
+        const Row relation = mapper_->addRelation(from, to, type, id, idAt);
         const auto present = [&](std::size_t c) {
             const std::string_view v = r.fields[c].text;
             return !v.empty() && !taken_[c] && !isBlank(v);
@@ -332,12 +332,14 @@ private:
         for (const std::size_t c : properties_) {
             if (!present(c)) continue;
             const StreamField& f = r.fields[c];
-            std::vector<CompactId>& byType = columns_[c];
+            std::vector<Row>& byType = columns_[c];
             if (byType.size() <= type) {
-                byType.resize(type + 1, kNoId);
+                byType.resize(type + 1, kNoRow);
                 stored_[c].resize(type + 1, false);
             }
-            if (byType[type] == kNoId) byType[type] = mapper_->attribute(store::kOwnerRelations, type, names_[c], at(f));
+            if (byType[type] == kNoRow) {
+                byType[type] = mapper_->attribute(store::kOwnerRelations, type, names_[c], at(f));
+            }
             // Of two columns with one name, the later one's value is the attribute's.
             if (std::any_of(laterSame_[c].begin(), laterSame_[c].end(), present)) continue;
             if (prescanned_.empty() || prescanned_[c] == ValueKind::String) {
@@ -359,11 +361,11 @@ private:
     std::vector<std::string> names_;
     int typeColumn_ = -1;
     std::string fromKindText_, toKindText_;
-    CompactId fromKind_ = kNoId, toKind_ = kNoId, defaultType_ = kNoId, lastType_ = kNoId, lastFrom_ = kNoId;
+    Row fromKind_ = kNoRow, toKind_ = kNoRow, defaultType_ = kNoRow, lastType_ = kNoRow, lastFrom_ = kNoRow;
     std::string lastTypeText_, lastFromText_;
     std::vector<std::size_t> properties_, typeProperties_, labelProperties_, idProperties_;
     std::vector<ColumnValues> values_;
-    std::vector<std::vector<CompactId>> columns_;  // by column, by relation type: the property column
+    std::vector<std::vector<Row>> columns_;  // by column, by relation type: the property column
     std::vector<std::vector<bool>> stored_;        // by column, by relation type: a value was kept
     std::vector<std::vector<std::size_t>> laterSame_;  // by column: later columns of the same name
     std::vector<bool> taken_;

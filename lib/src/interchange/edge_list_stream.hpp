@@ -23,7 +23,7 @@ struct EdgeListStreamOptions {
 };
 
 // What an edge list's header holds that decides how the whole load goes: a "claims" column (which
-// the compact store cannot hold) or an "id" column (relation ids of their own). Reads only the
+// the streams do not read) or an "id" column (relation ids of their own). Reads only the
 // first records; a file that cannot be read holds neither.
 struct EdgeListColumns {
     bool claims = false;

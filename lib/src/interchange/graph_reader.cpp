@@ -119,7 +119,7 @@ private:
             error(name, fmt::format("relgraph writes {} but does not read it", formatName(*format)));
             return;
         }
-        inputs_.push_back({name, *format, forced.has_value()});
+        inputs_.push_back({name, *format, forced.has_value(), {}});
     }
 
     std::optional<Format> forced_;
@@ -178,7 +178,11 @@ ImportedGraph readForeign(Input& input, const std::vector<Input>& inputs, const 
             if (!input.headerFrom.empty()) {
                 const auto base = std::find_if(inputs.begin(), inputs.end(),
                                                [&](const Input& i) { return i.name == input.headerFrom; });
-                if (base == inputs.end()) return ImportedGraph{input.name};  // unreadable: reported
+                if (base == inputs.end()) {  // unreadable: reported
+                    ImportedGraph unread;
+                    unread.file = input.name;
+                    return unread;
+                }
                 source.headerFile = base->name;
                 source.headerText = base->text;
             }
@@ -250,21 +254,19 @@ public:
         return sorted(std::move(out));
     }
 
-    void mapOrigins(model::GraphData& data) const {
-        for (model::Source& s : data.sources) s.origin = map(s.origin);
-        for (model::Entity& e : data.entities) e.origin = map(e.origin);
-        for (model::Relation& r : data.relations) {
-            r.origin = map(r.origin);
-            for (model::Claim& c : r.claims) c.origin = map(c.origin);
-        }
-        for (auto& [name, kind] : data.schema.kinds) kind.origin = map(kind.origin);
-        for (auto& [name, type] : data.schema.types) type.origin = map(type.origin);
-    }
-
 private:
     std::optional<OriginMap> generated_;
     std::map<std::string, Place> metadata_;
 };
+
+// The loader's store, its problems placed in the user's files.
+store::GraphStore loadPlaced(load::GraphLoader& loader, const PlaceMapper& places) {
+    try {
+        return loader.load();
+    } catch (const LoadError& e) {
+        throw LoadError(places.map(e.diagnostics()));
+    }
+}
 
 }  // namespace
 
@@ -323,15 +325,7 @@ ImportResult readGraph(const std::vector<std::filesystem::path>& paths, const Re
         loader.addText(kGeneratedName, std::move(mapped.text));
         places.addGenerated(std::move(mapped.origins));
     }
-    ImportResult result;
-    try {
-        result.graph = loader.load();
-    } catch (const LoadError& e) {
-        throw LoadError(places.map(e.diagnostics()));
-    }
-    places.mapOrigins(result.graph);
-    result.notes = sorted(std::move(report.notes));
-    return result;
+    return ImportResult{loadPlaced(loader, places), sorted(std::move(report.notes))};
 }
 
 }  // namespace relgraph::interchange

@@ -13,7 +13,7 @@
 
 namespace relgraph::interchange {
 
-std::string writeGraphText(const model::GraphData& graph, Format format) {
+std::string writeGraphText(const store::GraphStore& graph, Format format) {
     switch (format) {
         case Format::RelgraphJson: return writeRelgraphJson(graph);
         case Format::NodeLink: return writeNodeLink(graph);
@@ -26,7 +26,7 @@ std::string writeGraphText(const model::GraphData& graph, Format format) {
     throw OutputError(fmt::format("{} is not written as a single file", formatName(format)));
 }
 
-void writeGraph(const model::GraphData& graph, Format format, const std::filesystem::path& path) {
+void writeGraph(const store::GraphStore& graph, Format format, const std::filesystem::path& path) {
     if (format != Format::Neo4jCsv) {
         writeFileAtomically(path, writeGraphText(graph, format));
         return;

@@ -4,7 +4,7 @@
 #include <map>
 #include <pugixml.hpp>
 
-#include "interchange/scalar_text.hpp"
+#include "relgraph/model/scalar_text.hpp"
 #include "interchange/text_position.hpp"
 #include "relgraph/common/text.hpp"
 
@@ -100,13 +100,13 @@ private:
     std::optional<nlohmann::json> typed(const pugi::xml_node& where, const std::string& value, const Key& key) {
         switch (key.type) {
             case KeyType::Boolean:
-                if (const auto v = parseBoolean(value)) return nlohmann::json(*v);
+                if (const auto v = model::parseBoolean(value)) return nlohmann::json(*v);
                 break;
             case KeyType::Integer:
-                if (const auto v = parseInteger(value)) return nlohmann::json(*v);
+                if (const auto v = model::parseInteger(value)) return nlohmann::json(*v);
                 break;
             case KeyType::Number:
-                if (const auto v = parseNumber(value)) return nlohmann::json(*v);
+                if (const auto v = model::parseNumber(value)) return nlohmann::json(*v);
                 break;
             case KeyType::String: return nlohmann::json(value);
         }

@@ -8,6 +8,7 @@
 #include "interchange/record_json.hpp"
 #include "relgraph/common/error.hpp"
 #include "relgraph/common/text.hpp"
+#include "relgraph/store/store_records.hpp"
 
 namespace relgraph::interchange {
 
@@ -25,7 +26,7 @@ std::string_view graphMlType(ColumnType type) {
 
 class GraphMlWriter {
 public:
-    explicit GraphMlWriter(const model::GraphData& graph) : graph_(graph) {}
+    explicit GraphMlWriter(const store::GraphStore& graph) : graph_(graph) {}
 
     std::string write() {
         pugi::xml_node declaration = doc_.append_child(pugi::node_declaration);
@@ -40,19 +41,19 @@ public:
         for (const char* name : {"kind", "name", "aliases", "description"}) {
             addKey(std::string("n.") + name, "node", name, ColumnType::String);
         }
-        for (const auto& [name, type] : kindAttributeColumns(graph_.schema)) {
+        for (const auto& [name, type] : kindAttributeColumns(graph_.schema())) {
             addKey("n.attribute." + name, "node", nodePropertyName(name), type);
         }
         for (const char* name : {"type", "claims"}) addKey(std::string("e.") + name, "edge", name, ColumnType::String);
-        for (const auto& [name, type] : typeAttributeColumns(graph_.schema)) {
+        for (const auto& [name, type] : typeAttributeColumns(graph_.schema())) {
             addKey("e.attribute." + name, "edge", edgePropertyName(name), type);
         }
         pugi::xml_node g = root_.append_child("graph");
         g.append_attribute("id") = "relgraph";
         g.append_attribute("edgedefault") = "directed";
         addData(g, "g.relgraph", metadataJson(graph_).dump(), "the schema and sources");
-        for (const model::Entity* e : entitiesById(graph_)) addNode(g, *e);
-        for (const model::Relation* r : relationsById(graph_)) addEdge(g, *r);
+        for (store::Vertex v = 0; v < graph_.entityCount(); ++v) addNode(g, store::entityRecord(graph_, v));
+        for (store::Edge e = 0; e < graph_.relationCount(); ++e) addEdge(g, store::relationRecord(graph_, e));
         std::ostringstream out;
         doc_.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
         return out.str();
@@ -112,13 +113,13 @@ private:
         addData(edge, "e.claims", claimsJson(r.claims).dump(), what);
     }
 
-    const model::GraphData& graph_;
+    const store::GraphStore& graph_;
     pugi::xml_document doc_;
     pugi::xml_node root_;
 };
 
 }  // namespace
 
-std::string writeGraphMl(const model::GraphData& graph) { return GraphMlWriter(graph).write(); }
+std::string writeGraphMl(const store::GraphStore& graph) { return GraphMlWriter(graph).write(); }
 
 }  // namespace relgraph::interchange

@@ -6,10 +6,10 @@
 
 #include <string>
 
-#include "relgraph/model/graph_data.hpp"
+#include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::interchange {
 
-std::string writeGraphMl(const model::GraphData& graph);
+std::string writeGraphMl(const store::GraphStore& graph);
 
 }  // namespace relgraph::interchange

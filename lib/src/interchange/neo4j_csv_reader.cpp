@@ -6,7 +6,7 @@
 
 #include "interchange/csv_parser.hpp"
 #include "interchange/neo4j_csv_header.hpp"
-#include "interchange/scalar_text.hpp"
+#include "relgraph/model/scalar_text.hpp"
 #include "relgraph/common/text.hpp"
 
 namespace relgraph::interchange {
@@ -87,13 +87,13 @@ std::optional<Column> parseColumn(const CsvField& field, std::string& error) {
 std::optional<nlohmann::json> scalar(const std::string& text, ValueType type) {
     switch (type) {
         case ValueType::Integer:
-            if (const auto v = parseInteger(text)) return nlohmann::json(*v);
+            if (const auto v = model::parseInteger(text)) return nlohmann::json(*v);
             return std::nullopt;
         case ValueType::Number:
-            if (const auto v = parseNumber(text)) return nlohmann::json(*v);
+            if (const auto v = model::parseNumber(text)) return nlohmann::json(*v);
             return std::nullopt;
         case ValueType::Boolean:
-            if (const auto v = parseBoolean(text)) return nlohmann::json(*v);
+            if (const auto v = model::parseBoolean(text)) return nlohmann::json(*v);
             return std::nullopt;
         case ValueType::String: return nlohmann::json(text);
     }

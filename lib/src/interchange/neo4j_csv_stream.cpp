@@ -7,7 +7,7 @@
 
 #include "interchange/block_reader.hpp"
 #include "interchange/neo4j_csv_header.hpp"
-#include "interchange/scalar_text.hpp"
+#include "relgraph/model/scalar_text.hpp"
 #include "relgraph/common/text.hpp"
 
 namespace relgraph::interchange {
@@ -80,13 +80,13 @@ std::optional<Column> parseColumn(std::string_view text, std::string& error) {
 std::optional<nlohmann::json> scalar(std::string_view text, ValueKind type) {
     switch (type) {
         case ValueKind::Integer:
-            if (const auto v = parseInteger(text)) return nlohmann::json(*v);
+            if (const auto v = model::parseInteger(text)) return nlohmann::json(*v);
             return std::nullopt;
         case ValueKind::Number:
-            if (const auto v = parseNumber(text)) return nlohmann::json(*v);
+            if (const auto v = model::parseNumber(text)) return nlohmann::json(*v);
             return std::nullopt;
         case ValueKind::Boolean:
-            if (const auto v = parseBoolean(text)) return nlohmann::json(*v);
+            if (const auto v = model::parseBoolean(text)) return nlohmann::json(*v);
             return std::nullopt;
         case ValueKind::String: return nlohmann::json(std::string(text));
     }
@@ -350,7 +350,7 @@ private:
         return nullptr;
     }
 
-    std::optional<CompactId> node(std::string_view space, std::string_view id, const StreamField& field) {
+    std::optional<Row> node(std::string_view space, std::string_view id, const StreamField& field) {
         const auto found = mapper_->findEntity(entityKey(space, id, key_));
         if (!found) {
             mapper_->problem(Stage::Map, Place{*file_, field.line, field.column, {}},
@@ -404,9 +404,9 @@ private:
         if (!a || !b) return;
 
         taken_.assign(row_.properties.size(), false);
-        CompactId typeId;
+        Row typeId;
         if (type && !type->text.empty()) {
-            if (lastType_ == kNoId || type->text != lastTypeText_) {
+            if (lastType_ == kNoRow || type->text != lastTypeText_) {
                 lastType_ = mapper_->type(type->text, at(*type));
                 lastTypeText_.assign(type->text);
             }
@@ -414,7 +414,9 @@ private:
         } else if (const BulkMapper::NodeProperty* p = take({"type", "label"})) {
             typeId = mapper_->type(p->text, p->at);
         } else {
-            if (defaultType_ == kNoId) defaultType_ = mapper_->type(defaultTypeText_, At{file_, record.line, record.column});
+            if (defaultType_ == kNoRow) {
+                defaultType_ = mapper_->type(defaultTypeText_, At{file_, record.line, record.column});
+            }
             typeId = defaultType_;
         }
         std::optional<std::string_view> id;
@@ -425,13 +427,13 @@ private:
                 idAt = p->at;
             }
         }
-        const CompactId relation = mapper_->addRelation(*a, *b, typeId, id, idAt);
+        const Row relation = mapper_->addRelation(*a, *b, typeId, id, idAt);
         for (std::size_t i = 0; i < row_.properties.size(); ++i) {
             if (taken_[i]) continue;
             const BulkMapper::NodeProperty& p = row_.properties[i];
-            std::vector<CompactId>& byType = attributeColumns_[columnOf[i]];
-            if (byType.size() <= typeId) byType.resize(typeId + 1, kNoId);
-            if (byType[typeId] == kNoId) {
+            std::vector<Row>& byType = attributeColumns_[columnOf[i]];
+            if (byType.size() <= typeId) byType.resize(typeId + 1, kNoRow);
+            if (byType[typeId] == kNoRow) {
                 byType[typeId] = mapper_->attribute(store::kOwnerRelations, typeId, p.name, p.at);
                 mapper_->addKind(byType[typeId], p.array ? ValueKind::String : p.kind);
             }
@@ -445,12 +447,12 @@ private:
     bool relationships_ = false;
     bool stop_ = false;
     std::string defaultTypeText_;
-    CompactId defaultType_ = kNoId, lastType_ = kNoId;
+    Row defaultType_ = kNoRow, lastType_ = kNoRow;
     std::string lastTypeText_;
     BulkMapper::NodeRow row_;
     std::vector<bool> taken_;
     std::vector<std::size_t> propertyColumn_;
-    std::vector<std::vector<CompactId>> attributeColumns_;  // by column, by relation type
+    std::vector<std::vector<Row>> attributeColumns_;  // by column, by relation type
     std::string key_;
 };
 

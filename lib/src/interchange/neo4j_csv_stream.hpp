@@ -13,7 +13,7 @@
 namespace relgraph::interchange {
 
 // What a file's header says before the file is read: a node or a relationship file, and for
-// relationships whether a "claims" column (which the compact store cannot hold) or an "id" column
+// relationships whether a "claims" column (which the streams do not read) or an "id" column
 // (relation ids of their own) is there. A file that cannot be read, or whose header is broken,
 // counts as a node file holding neither.
 struct Neo4jCsvColumns {

@@ -4,6 +4,7 @@
 
 #include "interchange/property_layout.hpp"
 #include "interchange/record_json.hpp"
+#include "relgraph/store/store_records.hpp"
 
 namespace relgraph::interchange {
 
@@ -48,27 +49,29 @@ std::string attributeField(const model::Attributes& attributes, const std::strin
 
 }  // namespace
 
-std::map<std::string, std::string> writeNeo4jCsv(const model::GraphData& graph) {
-    const auto nodeColumns = kindAttributeColumns(graph.schema);
+std::map<std::string, std::string> writeNeo4jCsv(const store::GraphStore& graph) {
+    const auto nodeColumns = kindAttributeColumns(graph.schema());
     std::vector<std::string> header{"id:ID", ":LABEL", "name", "aliases", "description"};
     for (const auto& [name, type] : nodeColumns) header.push_back(typedHeader(nodePropertyName(name), type));
     std::string nodes = csvLine(header);
-    for (const model::Entity* e : entitiesById(graph)) {
-        std::vector<std::string> row{e->id, e->kind, e->name, e->aliases.empty() ? "" : OrderedJson(e->aliases).dump(),
-                                     e->description};
-        for (const auto& [name, type] : nodeColumns) row.push_back(attributeField(e->attributes, name));
+    for (store::Vertex v = 0; v < graph.entityCount(); ++v) {
+        const model::Entity e = store::entityRecord(graph, v);
+        std::vector<std::string> row{e.id, e.kind, e.name, e.aliases.empty() ? "" : OrderedJson(e.aliases).dump(),
+                                     e.description};
+        for (const auto& [name, type] : nodeColumns) row.push_back(attributeField(e.attributes, name));
         nodes += csvLine(row);
     }
 
-    const auto edgeColumns = typeAttributeColumns(graph.schema);
+    const auto edgeColumns = typeAttributeColumns(graph.schema());
     header = {":START_ID", ":END_ID", ":TYPE", "id"};
     for (const auto& [name, type] : edgeColumns) header.push_back(typedHeader(edgePropertyName(name), type));
     header.push_back("claims");
     std::string relationships = csvLine(header);
-    for (const model::Relation* r : relationsById(graph)) {
-        std::vector<std::string> row{r->from, r->to, r->type, r->id};
-        for (const auto& [name, type] : edgeColumns) row.push_back(attributeField(r->attributes, name));
-        row.push_back(claimsJson(r->claims).dump());
+    for (store::Edge relation = 0; relation < graph.relationCount(); ++relation) {
+        const model::Relation r = store::relationRecord(graph, relation);
+        std::vector<std::string> row{r.from, r.to, r.type, r.id};
+        for (const auto& [name, type] : edgeColumns) row.push_back(attributeField(r.attributes, name));
+        row.push_back(claimsJson(r.claims).dump());
         relationships += csvLine(row);
     }
     return {{"nodes.csv", std::move(nodes)},

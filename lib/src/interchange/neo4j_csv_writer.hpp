@@ -6,11 +6,11 @@
 #include <map>
 #include <string>
 
-#include "relgraph/model/graph_data.hpp"
+#include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::interchange {
 
 // File name -> content.
-std::map<std::string, std::string> writeNeo4jCsv(const model::GraphData& graph);
+std::map<std::string, std::string> writeNeo4jCsv(const store::GraphStore& graph);
 
 }  // namespace relgraph::interchange

@@ -425,7 +425,7 @@ private:
             rest.erase(it);
             return m;
         };
-        CompactId type;
+        Row type;
         const Member* typed = take("type");
         if (!typed) typed = take("label");
         if (typed) {
@@ -446,19 +446,19 @@ private:
             idText = id->value.is_string() ? id->value.get<std::string>() : id->value.dump();
             idAt = at(id->at, mapper_.keepMemberName(id->key));
         }
-        const CompactId relation =
+        const Row relation =
             mapper_.addRelation(*a, *b, type, idText.empty() ? std::nullopt : std::optional<std::string_view>(idText),
                                 idAt, links_.directed);
         for (const Member* m : rest) {
             const At where = at(m->at, mapper_.keepMemberName(m->key));
             const BulkMapper::NodeProperty p = propertyOf(m->key, m->value, where);
-            const CompactId column = mapper_.attribute(store::kOwnerRelations, type, p.name, where);
+            const Row column = mapper_.attribute(store::kOwnerRelations, type, p.name, where);
             mapper_.addKind(column, type, p.kind);
             mapper_.setValue(column, relation, p.text, where);
         }
     }
 
-    std::optional<CompactId> endpoint(const std::string& id, const Member& end, const char* name) {
+    std::optional<Row> endpoint(const std::string& id, const Member& end, const char* name) {
         const auto found = mapper_.findEntity(id);
         if (!found) {
             mapper_.problem(Stage::Map, place(end.at, JsonDocument::child(recordPointer(), name)),

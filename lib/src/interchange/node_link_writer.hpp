@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "relgraph/model/graph_data.hpp"
+#include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::interchange {
 
-std::string writeNodeLink(const model::GraphData& graph);
+std::string writeNodeLink(const store::GraphStore& graph);
 
 }  // namespace relgraph::interchange

@@ -1,6 +1,6 @@
 #include "interchange/property_values.hpp"
 
-#include "interchange/scalar_text.hpp"
+#include "relgraph/model/scalar_text.hpp"
 
 namespace relgraph::interchange {
 
@@ -17,13 +17,13 @@ json decodeAs(const json& value, AttributeType type) {
     const std::string& s = value.get_ref<const std::string&>();
     switch (type) {
         case AttributeType::Integer:
-            if (const auto v = parseInteger(s)) return *v;
+            if (const auto v = model::parseInteger(s)) return *v;
             break;
         case AttributeType::Number:
-            if (const auto v = parseNumber(s)) return *v;
+            if (const auto v = model::parseNumber(s)) return *v;
             break;
         case AttributeType::Boolean:
-            if (const auto v = parseBoolean(s)) return *v;
+            if (const auto v = model::parseBoolean(s)) return *v;
             break;
         case AttributeType::Quantity: {
             json parsed = json::parse(s, nullptr, false);

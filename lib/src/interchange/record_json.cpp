@@ -1,18 +1,10 @@
 #include "interchange/record_json.hpp"
 
-#include <algorithm>
+#include "relgraph/store/store_records.hpp"
 
 namespace relgraph::interchange {
 
 namespace {
-
-template <class Record>
-std::vector<const Record*> byId(const std::vector<Record>& records) {
-    std::vector<const Record*> out;
-    for (const Record& r : records) out.push_back(&r);
-    std::sort(out.begin(), out.end(), [](const Record* a, const Record* b) { return a->id < b->id; });
-    return out;
-}
 
 OrderedJson declarationsJson(const model::AttributeDeclarations& declarations) {
     OrderedJson out = OrderedJson::object();
@@ -122,19 +114,15 @@ OrderedJson relationJson(const model::Relation& r) {
     return out;
 }
 
-OrderedJson metadataJson(const model::GraphData& graph) {
+OrderedJson metadataJson(const store::GraphStore& graph) {
     OrderedJson sources = OrderedJson::array();
-    for (const model::Source* s : sourcesById(graph)) sources.push_back(sourceJson(*s));
-    return {{"relgraph", 1}, {"schema", schemaJson(graph.schema)}, {"sources", std::move(sources)}};
+    for (store::SourceRef s = 0; s < graph.sourceCount(); ++s) sources.push_back(sourceJson(store::sourceRecord(graph, s)));
+    return {{"relgraph", 1}, {"schema", schemaJson(graph.schema())}, {"sources", std::move(sources)}};
 }
 
 std::string attributeText(const model::AttributeValue& value) {
     if (const auto* s = std::get_if<std::string>(&value.value)) return *s;
     return attributeValueJson(value).dump();
 }
-
-std::vector<const model::Source*> sourcesById(const model::GraphData& graph) { return byId(graph.sources); }
-std::vector<const model::Entity*> entitiesById(const model::GraphData& graph) { return byId(graph.entities); }
-std::vector<const model::Relation*> relationsById(const model::GraphData& graph) { return byId(graph.relations); }
 
 }  // namespace relgraph::interchange

@@ -1,13 +1,14 @@
 #pragma once
-// GraphData as relgraph JSON values (docs/format.md), members in the documented order: shared by
-// the relgraph JSON writer and by the formats that carry relgraph records as JSON (claims in
-// GraphML, the schema and sources beside neo4j CSV).
+// Records (model/graph_data.hpp) as relgraph JSON values (docs/format.md), members in the documented
+// order: shared by the relgraph JSON writer and by the formats that carry relgraph records as JSON
+// (claims in GraphML, the schema and sources beside neo4j CSV).
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "relgraph/model/graph_data.hpp"
+#include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::interchange {
 
@@ -22,15 +23,10 @@ OrderedJson claimsJson(const std::vector<model::Claim>& claims);
 OrderedJson relationJson(const model::Relation& relation);
 
 // {"relgraph": 1, "schema", "sources"}: what every format carries beside its nodes and edges.
-OrderedJson metadataJson(const model::GraphData& graph);
+OrderedJson metadataJson(const store::GraphStore& graph);
 
 // An attribute value as one text (formats without typed values): text as is, numbers and booleans
 // as JSON writes them, quantities as JSON ("1200.0", "{\"value\":1000.0,\"qualifier\":\"approximately\"}").
 std::string attributeText(const model::AttributeValue& value);
-
-// Records in id order, so every output is the same whatever order the input files had.
-std::vector<const model::Source*> sourcesById(const model::GraphData& graph);
-std::vector<const model::Entity*> entitiesById(const model::GraphData& graph);
-std::vector<const model::Relation*> relationsById(const model::GraphData& graph);
 
 }  // namespace relgraph::interchange

@@ -16,6 +16,7 @@
 namespace relgraph::load {
 
 using nlohmann::json;
+using store::StoreBuilder;
 
 namespace {
 
@@ -151,29 +152,49 @@ private:
     Problems& problems_;
 };
 
-// Reads sources, entities and relations once the whole schema is known.
+// Where a record stands: the file it was read from (its place among the parsed files), its list and
+// its index there, packed into the builder's Origin.
+constexpr int kListBits = 2, kIndexBits = 42;
+
+StoreBuilder::Origin originOf(std::size_t file, std::size_t list, std::uint64_t index) {
+    return (static_cast<std::uint64_t>(file) << (kListBits + kIndexBits)) |
+           (static_cast<std::uint64_t>(list) << kIndexBits) | index;
+}
+
+std::size_t fileOf(StoreBuilder::Origin origin) { return static_cast<std::size_t>(origin >> (kListBits + kIndexBits)); }
+
+// "/relations/7" for a relation's origin.
+std::string pointerOf(StoreBuilder::Origin origin) {
+    const auto list = static_cast<std::size_t>((origin >> kIndexBits) & ((1u << kListBits) - 1));
+    return fmt::format("/{}/{}", kRecordLists[list], origin & ((std::uint64_t{1} << kIndexBits) - 1));
+}
+
+// Reads sources, entities and relations once the whole schema is known, each into the builder.
 class RecordReader {
 public:
     // `schemaComplete` is false when some file did not parse: kinds and types declared there are
     // missing, so unknown ones are not reported (and attributes not checked).
-    RecordReader(model::GraphData& data, Problems& problems, bool schemaComplete)
-        : data_(data), problems_(problems), schemaComplete_(schemaComplete) {}
+    RecordReader(const model::Schema& schema, StoreBuilder& builder, Problems& problems, bool schemaComplete)
+        : schema_(schema), builder_(builder), problems_(problems), schemaComplete_(schemaComplete) {}
 
-    // One element of a file's "sources", "entities" or "relations".
-    void read(const std::string& list, const JsonDocument& record) {
+    // One element of a file's "sources", "entities" or "relations"; `file` is the file's place among
+    // the parsed ones.
+    void read(std::size_t file, const std::string& list, const JsonDocument& record) {
         const bool source = list == "sources", entity = list == "entities";
         ObjectReader reader(record, record.root(), record.pointer(), problems_,
                             source ? "a source" : entity ? "an entity" : "a relation");
         if (!reader.isObject()) return;
-        if (source) readSource(reader);
-        else if (entity) readEntity(reader);
-        else readRelation(reader);
+        const std::string& pointer = record.pointer();
+        const std::uint64_t index = std::stoull(pointer.substr(pointer.rfind('/') + 1));
+        const auto origin = originOf(file, source ? 0 : entity ? 1 : 2, index);
+        if (source) readSource(reader, origin);
+        else if (entity) readEntity(reader, origin);
+        else readRelation(reader, origin);
     }
 
 private:
-    void readSource(ObjectReader& r) {
+    void readSource(ObjectReader& r, StoreBuilder::Origin origin) {
         model::Source s;
-        s.origin = r.origin();
         s.id = r.identifier("id", Need::Required);
         s.title = r.name("title", Need::Required);
         s.publisher = r.identifier("publisher", Need::Optional);
@@ -184,12 +205,11 @@ private:
         s.reliesOn = r.identifiers("relies_on", Need::Optional);
         s.note = r.text("note", Need::Optional);
         r.finish({"id", "title", "publisher", "date", "authors", "url", "republishes", "relies_on", "note"});
-        if (!s.id.empty()) data_.sources.push_back(std::move(s));
+        if (!s.id.empty()) builder_.declareSource(s, origin);
     }
 
-    void readEntity(ObjectReader& r) {
+    void readEntity(ObjectReader& r, StoreBuilder::Origin origin) {
         model::Entity e;
-        e.origin = r.origin();
         e.id = r.identifier("id", Need::Required);
         e.name = r.name("name", Need::Required);
         e.kind = r.identifier("kind", Need::Required);
@@ -197,27 +217,26 @@ private:
         e.description = r.text("description", Need::Optional);
         const model::EntityKind* kind = nullptr;
         if (!e.kind.empty()) {
-            kind = data_.schema.findKind(e.kind);
-            if (!kind && schemaComplete_) r.problem("kind", unknownName("kind", e.kind, keysOf(data_.schema.kinds)));
+            kind = schema_.findKind(e.kind);
+            if (!kind && schemaComplete_) r.problem("kind", unknownName("kind", e.kind, keysOf(schema_.kinds)));
         }
         e.attributes = r.attributes("attributes", kind ? &kind->attributes : nullptr,
                                     fmt::format("kind \"{}\"", e.kind));
         r.finish({"id", "name", "kind", "aliases", "description", "attributes"});
-        if (!e.id.empty()) data_.entities.push_back(std::move(e));
+        if (!e.id.empty()) builder_.declareEntity(e, origin);
     }
 
-    void readRelation(ObjectReader& r) {
+    void readRelation(ObjectReader& r, StoreBuilder::Origin origin) {
         model::Relation rel;
-        rel.origin = r.origin();
         rel.id = r.identifier("id", Need::Required);
         rel.type = r.identifier("type", Need::Required);
         rel.from = r.identifier("from", Need::Required);
         rel.to = r.identifier("to", Need::Required);
         const model::RelationType* type = nullptr;
         if (!rel.type.empty()) {
-            type = data_.schema.findType(rel.type);
+            type = schema_.findType(rel.type);
             if (!type && schemaComplete_) {
-                r.problem("type", unknownName("relation type", rel.type, keysOf(data_.schema.types)));
+                r.problem("type", unknownName("relation type", rel.type, keysOf(schema_.types)));
             }
         }
         const std::string owner = fmt::format("relation type \"{}\"", rel.type);
@@ -231,12 +250,11 @@ private:
             }
         }
         r.finish({"id", "type", "from", "to", "attributes", "claims"});
-        if (!rel.id.empty()) data_.relations.push_back(std::move(rel));
+        if (!rel.id.empty()) builder_.addRelation(rel, origin);
     }
 
     model::Claim readClaim(ObjectReader& c, const model::RelationType* type, const std::string& owner) {
         model::Claim claim;
-        claim.origin = c.origin();
         claim.id = c.identifier("id", Need::Required);
         claim.source = c.identifier("source", Need::Required);
         claim.by = c.identifiers("by", Need::Optional);
@@ -252,10 +270,30 @@ private:
         return claim;
     }
 
-    model::GraphData& data_;
+    const model::Schema& schema_;
+    StoreBuilder& builder_;
     Problems& problems_;
     bool schemaComplete_;
 };
+
+// Relation types that name kinds no file declares.
+void checkSchemaKinds(const model::Schema& schema, const std::function<Place(const Place&)>& locate, Problems& problems) {
+    std::vector<std::string> kinds = keysOf(schema.kinds);
+    for (const auto& [name, type] : schema.types) {
+        for (const char* end : {"from", "to"}) {
+            const auto& list = std::string(end) == "from" ? type.from : type.to;
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                if (schema.kinds.count(list[i])) continue;
+                std::string message = fmt::format("relation type \"{}\" names unknown kind \"{}\"", name, list[i]);
+                const auto close = text::closestMatches(list[i], kinds);
+                if (!close.empty()) message += " — did you mean " + text::quotedAlternatives(close) + "?";
+                Place origin = type.origin;
+                origin.pointer += fmt::format("/{}/{}", end, i);
+                problems.add(Diagnostic{locate(origin), std::move(message)});
+            }
+        }
+    }
+}
 
 // The top level of one file: an object with a supported version and known members.
 bool checkTopLevel(const JsonDocument& doc, Problems& problems) {
@@ -358,7 +396,7 @@ private:
                                       if (const auto start = record.mark(record.pointer())) {
                                           index.records.emplace(record.pointer(), *start);
                                       }
-                                  }};
+                                  }, {}};
         std::vector<Diagnostic> ignored;  // the file read cleanly before
         streamJson(blocks, file, plan, index.top, ignored);
         return index;
@@ -416,7 +454,7 @@ void GraphLoader::addText(std::string name, std::string text) {
     inputs_.push_back({std::move(name), std::move(text)});
 }
 
-model::GraphData GraphLoader::load() {
+store::GraphStore GraphLoader::load() {
     Problems problems;
     for (Diagnostic& d : early_) problems.add(std::move(d));
     early_.clear();
@@ -439,7 +477,7 @@ model::GraphData GraphLoader::load() {
         }
         Parsed file{&input, {}};
         std::vector<Diagnostic> syntax;
-        const JsonStreamPlan plan{kRecordLists, true, {}};
+        const JsonStreamPlan plan{kRecordLists, true, {}, {}};
         if (!streamJson(blocks, input.name, plan, file.top, syntax)) {
             complete = false;
             for (Diagnostic& d : syntax) problems.add(std::move(d));
@@ -450,19 +488,25 @@ model::GraphData GraphLoader::load() {
     // References into a file that did not parse would all look dangling: they are checked only when
     // every file parsed.
 
-    model::GraphData data;
-    SchemaReader schemaReader(data.schema, problems);
+    model::Schema schema;
+    SchemaReader schemaReader(schema, problems);
     for (const Parsed& file : parsed) {
         const json& root = file.top.root();
         if (const auto it = root.find("schema"); it != root.end()) schemaReader.read(file.top, *it);
     }
+    StoreBuilder builder;
+    for (const auto& [name, kind] : schema.kinds) builder.declareKind(kind);
+    for (const auto& [name, type] : schema.types) builder.declareType(type);
     // Second pass: the records, one at a time, once every kind and type is known.
-    RecordReader records(data, problems, complete);
-    for (const Parsed& file : parsed) {
+    RecordReader records(schema, builder, problems, complete);
+    for (std::size_t f = 0; f < parsed.size(); ++f) {
+        const Parsed& file = parsed[f];
         JsonBlocks blocks(kBlockSize, file.input->text ? nullptr : progress_);
         if (!openInput(blocks, file.input->name, file.input->text, problems)) continue;
-        const JsonStreamPlan plan{kRecordLists, false,
-                                  [&](const std::string& list, JsonDocument& record) { records.read(list, record); }};
+        builder.beginFile(file.input->name);
+        const JsonStreamPlan plan{kRecordLists, false, [&](const std::string& list, JsonDocument& record) {
+                                      records.read(f, list, record);
+                                  }, {}};
         JsonDocument none;
         std::vector<Diagnostic> changed;  // only when the file changed since the first pass
         streamJson(blocks, file.input->name, plan, none, changed);
@@ -470,17 +514,20 @@ model::GraphData GraphLoader::load() {
     }
     if (complete) {
         InputLocator locator(sources);
-        validateGraph(data, [&](const std::string& file, const std::string& pointer) {
-            return locator.place(file, pointer);
+        checkSchemaKinds(schema, [&](const Place& p) { return locator.place(p.file, p.pointer); }, problems);
+        validateGraph(schema, builder.draft(), [&](StoreBuilder::Origin origin, const std::string& member) {
+            std::string pointer = pointerOf(origin);
+            if (!member.empty()) pointer += "/" + member;
+            return locator.place(parsed[fileOf(origin)].input->name, pointer);
         }, problems);
     }
     inputs_.clear();
 
     if (problems.size() > 0) throw LoadError(problems.take());
-    return data;
+    return builder.freeze();
 }
 
-model::GraphData loadGraph(const std::vector<std::filesystem::path>& paths) {
+store::GraphStore loadGraph(const std::vector<std::filesystem::path>& paths) {
     GraphLoader loader;
     for (const auto& path : paths) loader.addPath(path);
     return loader.load();

@@ -1,6 +1,8 @@
 #include "load/graph_validator.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <numeric>
 #include <unordered_map>
 
 #include "relgraph/common/text.hpp"
@@ -9,94 +11,108 @@ namespace relgraph::load {
 
 namespace {
 
+using store::kNoRow;
+using store::Row;
+using Draft = store::StoreBuilder::Draft;
+
 class Validator {
 public:
-    Validator(const model::GraphData& data, const Locate& locate, Problems& problems)
-        : data_(data), locate_(locate), problems_(problems) {}
+    Validator(const model::Schema& schema, const Draft& draft, const Locate& locate, Problems& problems)
+        : schema_(schema), draft_(draft), locate_(locate), problems_(problems) {}
 
     void run() {
-        checkSchema();
-        const auto entities = uniqueIds(data_.entities, "entity");
-        const auto sources = uniqueIds(data_.sources, "source");
-        uniqueIds(data_.relations, "relation");
+        // Records in the order they were read: by origin (file, then place in the file).
+        entities_ = recordsOf(draft_.entityCount(), [&](Row v) { return draft_.entityDeclared(v); },
+                              [&](Row v) { return draft_.entityOrigin(v); });
+        sources_ = recordsOf(draft_.sourceCount(), [&](Row s) { return draft_.sourceDeclared(s); },
+                             [&](Row s) { return draft_.sourceOrigin(s); });
+        duplicates("entity", entities_, [&](Row v) { return draft_.entityId(v); },
+                   [&](Row v) { return draft_.duplicateEntityOf(v); }, [&](Row v) { return draft_.entityOrigin(v); });
+        duplicates("source", sources_, [&](Row s) { return draft_.sourceId(s); },
+                   [&](Row s) { return draft_.duplicateSourceOf(s); }, [&](Row s) { return draft_.sourceOrigin(s); });
+        std::vector<Row> relations(draft_.relationCount());
+        std::iota(relations.begin(), relations.end(), Row{0});
+        duplicates("relation", relations, [&](Row r) { return draft_.relationId(r); },
+                   [&](Row r) { return draft_.duplicateRelationOf(r); },
+                   [&](Row r) { return draft_.relationOrigin(r); });
         checkClaimIds();
         checkNames();
-        for (const model::Source& s : data_.sources) checkSource(s, entities, sources);
-        checkRepublicationCycles(sources);
-        for (const model::Relation& r : data_.relations) checkRelation(r, entities, sources);
+        for (const Row s : sources_) checkSource(s);
+        checkRepublicationCycles();
+        for (Row r = 0; r < draft_.relationCount(); ++r) checkRelation(r);
     }
 
 private:
-    template <class Record>
-    using Index = std::unordered_map<std::string, const Record*>;
+    using Origin = store::StoreBuilder::Origin;
 
-    void report(const Place& origin, const std::string& member, std::string message) {
-        const std::string pointer = member.empty() ? origin.pointer : origin.pointer + "/" + member;
-        problems_.add(Diagnostic{locate_(origin.file, pointer), std::move(message)});
+    void report(Origin origin, const std::string& member, std::string message) {
+        problems_.add(Diagnostic{locate_(origin, member), std::move(message)});
     }
 
-    Place where(const Place& origin) const { return locate_(origin.file, origin.pointer); }
+    Place where(Origin origin, const std::string& member = {}) const { return locate_(origin, member); }
 
-    template <class Record>
-    Index<Record> uniqueIds(const std::vector<Record>& records, std::string_view what) {
-        Index<Record> index;
-        for (const Record& r : records) {
-            const auto [it, inserted] = index.emplace(r.id, &r);
-            if (!inserted) {
-                report(r.origin, "id", fmt::format("duplicate {} id \"{}\" (first at {})", what, r.id,
-                                                   where(it->second->origin).toString()));
-            }
+    template <class Declared, class OriginOf>
+    std::vector<Row> recordsOf(std::size_t count, Declared&& declared, OriginOf&& originOf) const {
+        std::vector<Row> rows;
+        for (Row r = 0; r < count; ++r) {
+            if (declared(r)) rows.push_back(r);
         }
-        return index;
+        std::stable_sort(rows.begin(), rows.end(), [&](Row a, Row b) { return originOf(a) < originOf(b); });
+        return rows;
     }
 
-    template <class Record>
-    std::vector<std::string> idsOf(const Index<Record>& index) const {
-        std::vector<std::string> ids;
-        for (const auto& [id, r] : index) ids.push_back(id);
-        std::sort(ids.begin(), ids.end());
+    template <class IdOf, class DuplicateOf, class OriginOf>
+    void duplicates(std::string_view what, const std::vector<Row>& rows, IdOf&& idOf, DuplicateOf&& duplicateOf,
+                    OriginOf&& originOf) {
+        for (const Row r : rows) {
+            const Row first = duplicateOf(r);
+            if (first == kNoRow) continue;
+            report(originOf(r), "id",
+                   fmt::format("duplicate {} id \"{}\" (first at {})", what, idOf(r), where(originOf(first)).toString()));
+        }
+    }
+
+    // Every declared id of entities (or sources), sorted, for suggestions.
+    const std::vector<std::string>& idsOf(bool entities) {
+        std::vector<std::string>& ids = entities ? entityIds_ : sourceIds_;
+        if (ids.empty()) {
+            for (const Row r : entities ? entities_ : sources_) {
+                ids.emplace_back(entities ? draft_.entityId(r) : draft_.sourceId(r));
+            }
+            std::sort(ids.begin(), ids.end());
+            ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        }
         return ids;
     }
 
-    template <class Record>
-    bool checkRef(const Place& origin, const std::string& member, const std::string& id,
-                  const Index<Record>& index, std::string_view what) {
-        if (id.empty() || index.count(id)) return true;
-        std::string message = fmt::format("unknown {} \"{}\"", what, id);
-        const auto close = text::closestMatches(id, idsOf(index));
+    // A reference to `target` (an entity or source row): fine when it was declared.
+    bool checkRef(Origin origin, const std::string& member, Row target, bool entity) {
+        if (target == kNoRow) return true;
+        if (entity ? draft_.entityDeclared(target) : draft_.sourceDeclared(target)) return true;
+        const std::string id(entity ? draft_.entityId(target) : draft_.sourceId(target));
+        std::string message = fmt::format("unknown {} \"{}\"", entity ? "entity" : "source", id);
+        const auto close = text::closestMatches(id, idsOf(entity));
         if (!close.empty()) message += " — did you mean " + text::quotedAlternatives(close) + "?";
         report(origin, member, std::move(message));
         return false;
     }
 
-    void checkSchema() {
-        std::vector<std::string> kinds;
-        for (const auto& [name, k] : data_.schema.kinds) kinds.push_back(name);
-        for (const auto& [name, type] : data_.schema.types) {
-            for (const char* end : {"from", "to"}) {
-                const auto& list = std::string(end) == "from" ? type.from : type.to;
-                for (std::size_t i = 0; i < list.size(); ++i) {
-                    if (data_.schema.kinds.count(list[i])) continue;
-                    std::string message = fmt::format("relation type \"{}\" names unknown kind \"{}\"", name, list[i]);
-                    const auto close = text::closestMatches(list[i], kinds);
-                    if (!close.empty()) message += " — did you mean " + text::quotedAlternatives(close) + "?";
-                    Place origin = type.origin;
-                    origin.pointer += std::string("/") + end;
-                    report(origin, std::to_string(i), std::move(message));
-                }
-            }
-        }
-    }
-
     void checkClaimIds() {
-        std::unordered_map<std::string, const model::Claim*> seen;
-        for (const model::Relation& r : data_.relations) {
-            for (const model::Claim& c : r.claims) {
-                if (c.id.empty()) continue;
-                const auto [it, inserted] = seen.emplace(c.id, &c);
+        struct First {
+            Origin origin;
+            std::size_t index;
+        };
+        std::unordered_map<std::string_view, First> seen;
+        for (Row r = 0; r < draft_.relationCount(); ++r) {
+            const auto claims = draft_.claims(r);
+            for (std::size_t i = 0; i < claims.size(); ++i) {
+                const std::string_view id = draft_.claimId(claims[i]);
+                if (id.empty()) continue;
+                const auto [it, inserted] = seen.emplace(id, First{draft_.relationOrigin(r), i});
                 if (!inserted) {
-                    report(c.origin, "id", fmt::format("duplicate claim id \"{}\" (first at {})", c.id,
-                                                       where(it->second->origin).toString()));
+                    report(draft_.relationOrigin(r), fmt::format("claims/{}/id", i),
+                           fmt::format("duplicate claim id \"{}\" (first at {})", id,
+                                       where(it->second.origin, fmt::format("claims/{}", it->second.index)).toString()));
                 }
             }
         }
@@ -105,105 +121,112 @@ private:
     // Ids, names and aliases all resolve entity arguments, so each may mean one entity only.
     void checkNames() {
         struct Owner {
-            const model::Entity* entity;
+            Row entity;
             std::string member;
         };
         std::unordered_map<std::string, Owner> owners;
-        auto claim = [&](const model::Entity& e, const std::string& value, const std::string& member) {
+        const auto claim = [&](Row v, std::string_view value, const std::string& member) {
             const std::string key = text::normalizeName(value);
             if (key.empty()) return;
-            const auto [it, inserted] = owners.emplace(key, Owner{&e, member});
+            const auto [it, inserted] = owners.emplace(key, Owner{v, member});
             // Two records with one id are a duplicate id, reported on its own.
-            if (inserted || it->second.entity == &e || it->second.entity->id == e.id) return;
-            Place first = it->second.entity->origin;
-            first.pointer += "/" + it->second.member;
-            report(e.origin, member,
+            if (inserted || it->second.entity == v || draft_.entityId(it->second.entity) == draft_.entityId(v)) return;
+            report(draft_.entityOrigin(v), member,
                    fmt::format("\"{}\" already names entity \"{}\" (at {}): names, aliases and ids must be unique",
-                               text::terminalSafe(value), it->second.entity->id, where(first).toString()));
+                               text::terminalSafe(value), draft_.entityId(it->second.entity),
+                               where(draft_.entityOrigin(it->second.entity), it->second.member).toString()));
         };
-        for (const model::Entity& e : data_.entities) claim(e, e.id, "id");
-        for (const model::Entity& e : data_.entities) {
-            claim(e, e.name, "name");
-            for (std::size_t i = 0; i < e.aliases.size(); ++i) claim(e, e.aliases[i], "aliases/" + std::to_string(i));
+        for (const Row v : entities_) claim(v, draft_.entityId(v), "id");
+        for (const Row v : entities_) {
+            claim(v, draft_.entityName(v), "name");
+            const auto aliases = draft_.aliases(v);
+            for (std::size_t i = 0; i < aliases.size(); ++i) claim(v, aliases[i], "aliases/" + std::to_string(i));
         }
     }
 
-    void checkSource(const model::Source& s, const Index<model::Entity>& entities,
-                     const Index<model::Source>& sources) {
-        checkRef(s.origin, "publisher", s.publisher, entities, "entity");
-        checkRef(s.origin, "republishes", s.republishes, sources, "source");
-        for (std::size_t i = 0; i < s.reliesOn.size(); ++i) {
-            checkRef(s.origin, "relies_on/" + std::to_string(i), s.reliesOn[i], sources, "source");
-        }
+    void checkSource(Row s) {
+        const Origin origin = draft_.sourceOrigin(s);
+        checkRef(origin, "publisher", draft_.sourcePublisher(s), true);
+        checkRef(origin, "republishes", draft_.sourceRepublishes(s), false);
+        const auto relies = draft_.sourceRelies(s);
+        for (std::size_t i = 0; i < relies.size(); ++i) checkRef(origin, "relies_on/" + std::to_string(i), relies[i], false);
     }
 
     // A republishes B republishes … A: reported at each source on the cycle.
-    void checkRepublicationCycles(const Index<model::Source>& sources) {
-        for (const model::Source& s : data_.sources) {
-            std::string path = s.id;
-            const model::Source* at = &s;
-            for (std::size_t step = 0; step < data_.sources.size(); ++step) {
-                const auto next = sources.find(at->republishes);
-                if (next == sources.end()) break;
-                at = next->second;
-                path += " → " + at->id;
-                if (at == &s) {
-                    report(s.origin, "republishes", fmt::format("republication cycle: {}", path));
+    void checkRepublicationCycles() {
+        for (const Row s : sources_) {
+            std::string path(draft_.sourceId(s));
+            Row at = s;
+            for (std::size_t step = 0; step < sources_.size(); ++step) {
+                const Row next = draft_.sourceRepublishes(at);
+                if (next == kNoRow || !draft_.sourceDeclared(next)) break;
+                at = next;
+                path += " → " + std::string(draft_.sourceId(at));
+                if (at == s) {
+                    report(draft_.sourceOrigin(s), "republishes", fmt::format("republication cycle: {}", path));
                     break;
                 }
             }
         }
     }
 
-    void checkRelation(const model::Relation& r, const Index<model::Entity>& entities,
-                       const Index<model::Source>& sources) {
-        const bool fromKnown = checkRef(r.origin, "from", r.from, entities, "entity");
-        const bool toKnown = checkRef(r.origin, "to", r.to, entities, "entity");
-        const model::RelationType* type = data_.schema.findType(r.type);
-        if (type && fromKnown && toKnown && !r.from.empty() && !r.to.empty()) {
-            const model::Entity& from = *entities.at(r.from);
-            const model::Entity& to = *entities.at(r.to);
+    const model::EntityKind* kindOf(Row v) const {
+        const Row k = draft_.entityKind(v);
+        return k == kNoRow ? nullptr : schema_.findKind(std::string(draft_.kindName(k)));
+    }
+
+    void checkRelation(Row r) {
+        const Origin origin = draft_.relationOrigin(r);
+        const Row from = draft_.relationFrom(r), to = draft_.relationTo(r);
+        const bool fromKnown = checkRef(origin, "from", from, true);
+        const bool toKnown = checkRef(origin, "to", to, true);
+        const Row typeRow = draft_.relationType(r);
+        const model::RelationType* type =
+            typeRow == kNoRow ? nullptr : schema_.findType(std::string(draft_.typeName(typeRow)));
+        if (type && fromKnown && toKnown && from != kNoRow && to != kNoRow) {
             // An entity whose kind is unknown was reported already; its relations are not judged by it.
-            const bool kindsKnown = data_.schema.findKind(from.kind) && data_.schema.findKind(to.kind);
-            const bool forward = type->allowsFrom(from.kind) && type->allowsTo(to.kind);
-            const bool backward = type->symmetric && type->allowsFrom(to.kind) && type->allowsTo(from.kind);
-            if (kindsKnown && !forward && !backward) {
-                const std::string member = type->allowsFrom(from.kind) ? "to" : "from";
-                const model::Entity& bad = member == "to" ? to : from;
-                const auto& allowed = member == "to" ? type->to : type->from;
-                std::vector<std::string> quoted(allowed.begin(), allowed.end());
-                report(r.origin, member,
-                       fmt::format("relation type \"{}\" cannot {} \"{}\", an entity of kind \"{}\" "
-                                   "(allowed kinds: {})",
-                                   r.type, member == "to" ? "end at" : "start from", bad.id, bad.kind,
-                                   text::quotedAlternatives(quoted)));
+            const model::EntityKind* fromKind = kindOf(from);
+            const model::EntityKind* toKind = kindOf(to);
+            if (fromKind && toKind) {
+                const bool forward = type->allowsFrom(fromKind->name) && type->allowsTo(toKind->name);
+                const bool backward = type->symmetric && type->allowsFrom(toKind->name) && type->allowsTo(fromKind->name);
+                if (!forward && !backward) {
+                    const bool badTo = type->allowsFrom(fromKind->name);
+                    const Row bad = badTo ? to : from;
+                    const auto& allowed = badTo ? type->to : type->from;
+                    std::vector<std::string> quoted(allowed.begin(), allowed.end());
+                    report(origin, badTo ? "to" : "from",
+                           fmt::format("relation type \"{}\" cannot {} \"{}\", an entity of kind \"{}\" "
+                                       "(allowed kinds: {})",
+                                       type->name, badTo ? "end at" : "start from", draft_.entityId(bad),
+                                       (badTo ? toKind : fromKind)->name, text::quotedAlternatives(quoted)));
+                }
             }
         }
-        checkClaims(r, entities, sources);
-    }
-
-    void checkClaims(const model::Relation& r, const Index<model::Entity>& entities,
-                     const Index<model::Source>& sources) {
-        for (const model::Claim& c : r.claims) {
-            checkRef(c.origin, "source", c.source, sources, "source");
-            for (std::size_t i = 0; i < c.by.size(); ++i) {
-                checkRef(c.origin, "by/" + std::to_string(i), c.by[i], entities, "entity");
-            }
-            for (std::size_t i = 0; i < c.via.size(); ++i) {
-                checkRef(c.origin, "via/" + std::to_string(i), c.via[i], entities, "entity");
-            }
+        const auto claims = draft_.claims(r);
+        for (std::size_t i = 0; i < claims.size(); ++i) {
+            const Row c = claims[i];
+            const std::string member = fmt::format("claims/{}/", i);
+            checkRef(origin, member + "source", draft_.claimSource(c), false);
+            const auto by = draft_.claimBy(c);
+            for (std::size_t j = 0; j < by.size(); ++j) checkRef(origin, member + "by/" + std::to_string(j), by[j], true);
+            const auto via = draft_.claimVia(c);
+            for (std::size_t j = 0; j < via.size(); ++j) checkRef(origin, member + "via/" + std::to_string(j), via[j], true);
         }
     }
 
-    const model::GraphData& data_;
+    const model::Schema& schema_;
+    const Draft& draft_;
     const Locate& locate_;
     Problems& problems_;
+    std::vector<Row> entities_, sources_;
+    std::vector<std::string> entityIds_, sourceIds_;
 };
 
 }  // namespace
 
-void validateGraph(const model::GraphData& data, const Locate& locate, Problems& problems) {
-    Validator(data, locate, problems).run();
+void validateGraph(const model::Schema& schema, const Draft& draft, const Locate& locate, Problems& problems) {
+    Validator(schema, draft, locate, problems).run();
 }
 
 }  // namespace relgraph::load

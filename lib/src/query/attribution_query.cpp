@@ -3,93 +3,93 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 
 namespace relgraph::query {
 
-Attribution attributionOf(const store::GraphStore& store, const store::ClaimRef& ref) {
-    const model::Claim& claim = store.claim(ref);
+Attribution attributionOf(const store::GraphStore& store, store::ClaimRef ref) {
+    const store::ClaimView claim = store.claim(ref);
     Attribution a;
     a.claim = ref;
-    for (const std::string& id : claim.by) a.originators.push_back(store.vertexOf(id));
-    for (const std::string& id : claim.via) a.intermediaries.push_back(store.vertexOf(id));
-    a.source = store.findSource(claim.source);
-    if (a.source && !a.source->publisher.empty()) a.publisher = store.vertexOf(a.source->publisher);
-    // Follow republications to the original; the loader rejected cycles.
-    for (const model::Source* s = a.source; s && !s->republishes.empty();) {
-        s = store.findSource(s->republishes);
-        a.original = s;
-    }
+    a.originators = claim.by().toVector();
+    a.intermediaries = claim.via().toVector();
+    a.source = claim.source();
+    a.publisher = store.source(*a.source).publisher();
+    // Follow republications to the original; the store has no cycles.
+    for (auto s = store.source(*a.source).republishes(); s; s = store.source(*s).republishes()) a.original = s;
     return a;
 }
 
-const model::Source* originalSource(const Attribution& a) { return a.original ? a.original : a.source; }
+std::optional<store::SourceRef> originalSource(const Attribution& a) { return a.original ? a.original : a.source; }
 
-AttributionReport whoReported(const store::GraphStore& store, const std::vector<store::Edge>& relations) {
+AttributionReport whoReportedRelations(const store::GraphStore& store, const std::vector<store::Edge>& relations) {
     std::vector<store::ClaimRef> claims;
     for (const store::Edge e : relations) {
-        for (std::size_t i = 0; i < store.relation(e).claims.size(); ++i) claims.push_back({e, i});
+        for (const store::ClaimRef c : store.claimsOf(e)) claims.push_back(c);
     }
-    return whoReported(store, claims);
+    return whoReportedClaims(store, claims);
 }
 
-AttributionReport whoReported(const store::GraphStore& store, const std::vector<store::ClaimRef>& claims) {
+AttributionReport whoReportedClaims(const store::GraphStore& store, const std::vector<store::ClaimRef>& claims) {
     AttributionReport report;
     std::vector<store::ClaimRef> ordered = claims;
-    std::sort(ordered.begin(), ordered.end(), [&](const store::ClaimRef& x, const store::ClaimRef& y) {
-        const std::string &a = store.relation(x.relation).id, &b = store.relation(y.relation).id;
-        return a != b ? a < b : x.index < y.index;
-    });
-    for (const store::ClaimRef& ref : ordered) {
-        if (report.relations.empty() || report.relations.back() != ref.relation)
-            report.relations.push_back(ref.relation);
+    std::sort(ordered.begin(), ordered.end());  // claims are numbered by relation, then in the relation's order
+    for (const store::ClaimRef ref : ordered) {
+        const store::Edge e = store.relationOfClaim(ref);
+        if (report.relations.empty() || report.relations.back() != e) report.relations.push_back(e);
         report.attributions.push_back(attributionOf(store, ref));
     }
 
-    // Group claims by party. Key: "e:<entity id>" or "s:<source id>".
+    // Group claims by party: entities first, then sources, each in id order.
+    using PartyKey = std::pair<bool, store::Row>;  // (a source, its row)
     struct Tally {
         ReportingParty party;
-        std::set<std::string> sources;
-        std::set<std::string> originals;
+        std::set<store::SourceRef> sources;
+        std::set<store::SourceRef> originals;
     };
-    std::map<std::string, Tally> tallies;
+    std::map<PartyKey, Tally> tallies;
     for (const Attribution& a : report.attributions) {
-        std::vector<std::pair<std::string, ReportingParty>> parties;
+        std::vector<std::pair<PartyKey, ReportingParty>> parties;
         const auto byEntity = [&](store::Vertex v) {
             ReportingParty p;
             p.entity = v;
-            parties.push_back({"e:" + store.entity(v).id, p});
+            parties.push_back({{false, v}, p});
         };
         for (const store::Vertex v : a.originators) byEntity(v);
         // A claim in a source's own voice belongs to the original publication: a repost's own
         // words are the original's, not a second party.
-        const model::Source* speaker = originalSource(a);
-        if (a.originators.empty() && speaker && !speaker->publisher.empty()) {
-            byEntity(store.vertexOf(speaker->publisher));
+        const std::optional<store::SourceRef> speaker = originalSource(a);
+        const std::optional<store::Vertex> speakerPublisher =
+            speaker ? store.source(*speaker).publisher() : std::nullopt;
+        if (a.originators.empty() && speakerPublisher) {
+            byEntity(*speakerPublisher);
         } else if (a.originators.empty() && speaker) {
             ReportingParty p;
             p.source = speaker;
-            parties.push_back({"s:" + speaker->id, p});
+            parties.push_back({{true, *speaker}, p});
         }
+        const std::string_view claimDate = store.claim(a.claim).date();
+        const std::string_view date = claimDate.empty() && a.source ? store.source(*a.source).date() : claimDate;
         for (auto& [key, party] : parties) {
             Tally& t = tallies.try_emplace(key, Tally{party, {}, {}}).first->second;
             ++t.party.claims;
             if (a.source) {
-                t.sources.insert(a.source->id);
-                t.originals.insert(originalSource(a)->id);
+                t.sources.insert(*a.source);
+                t.originals.insert(*originalSource(a));
             }
-            const model::Claim& claim = store.claim(a.claim);
-            const std::string& date = claim.date.empty() && a.source ? a.source->date : claim.date;
             if (!date.empty() && (t.party.earliestDate.empty() || date < t.party.earliestDate)) {
                 t.party.earliestDate = date;
             }
         }
     }
     for (auto& [key, t] : tallies) {
-        for (const std::string& id : t.sources) t.party.sources.push_back(store.findSource(id));
+        t.party.sources.assign(t.sources.begin(), t.sources.end());
         t.party.independentSources = t.originals.size();
         report.parties.push_back(std::move(t.party));
     }
-    auto name = [&](const ReportingParty& p) { return p.entity ? store.entity(*p.entity).name : p.source->title; };
+    auto name = [&](const ReportingParty& p) {
+        return p.entity ? store.entity(*p.entity).name() : store.source(*p.source).title();
+    };
     std::stable_sort(report.parties.begin(), report.parties.end(), [&](const auto& x, const auto& y) {
         return x.claims != y.claims ? x.claims > y.claims : name(x) < name(y);
     });
@@ -100,15 +100,16 @@ std::vector<std::string> chainNames(const store::GraphStore& store, const Attrib
     std::vector<std::string> chain;
     std::string originators;  // several originators speak side by side: one step
     for (const store::Vertex v : a.originators) {
-        originators += (originators.empty() ? "" : " and ") + store.entity(v).name;
+        if (!originators.empty()) originators += " and ";
+        originators += store.entity(v).name();
     }
     if (!originators.empty()) chain.push_back(originators);
-    for (const store::Vertex v : a.intermediaries) chain.push_back(store.entity(v).name);
+    for (const store::Vertex v : a.intermediaries) chain.emplace_back(store.entity(v).name());
     if (a.publisher) {
-        const std::string& name = store.entity(*a.publisher).name;
-        if (chain.empty() || chain.back() != name) chain.push_back(name);
+        const std::string_view name = store.entity(*a.publisher).name();
+        if (chain.empty() || chain.back() != name) chain.emplace_back(name);
     } else if (a.source) {
-        chain.push_back(a.source->title);
+        chain.emplace_back(store.source(*a.source).title());
     }
     return chain;
 }

@@ -27,7 +27,12 @@ struct Point {
 
 std::vector<Point> statedPoints(const model::AttributeValue& v) {
     std::vector<Point> points;
-    const auto number = [&](double x) { points.push_back({x, x, {model::AttributeType::Number, x}}); };
+    const auto number = [&](double x) {
+        // Built in place: moving a Point in makes GCC 12 warn, wrongly, of an uninitialized string.
+        Point& p = points.emplace_back();
+        p.low = p.high = x;
+        p.shown = {model::AttributeType::Number, x};
+    };
     switch (v.type) {
         case model::AttributeType::Quantity: {
             const auto& q = std::get<model::Quantity>(v.value);
@@ -77,9 +82,9 @@ double highestOf(const model::AttributeValue& v) {
 }
 
 std::size_t independentSources(const std::vector<const Attribution*>& claims) {
-    std::set<std::string> originals;
+    std::set<store::SourceRef> originals;
     for (const Attribution* a : claims) {
-        if (const model::Source* s = originalSource(*a)) originals.insert(s->id);
+        if (const auto s = originalSource(*a)) originals.insert(*s);
     }
     return originals.size();
 }
@@ -147,27 +152,32 @@ std::optional<Conflict> conflictAmong(store::Edge e, const std::string& attribut
 std::vector<Conflict> findConflicts(const store::GraphStore& store, const std::vector<store::Edge>& relations,
                                     const ConflictOptions& options) {
     checkAttributes(store, options.attributes);
-    const std::vector<store::Edge>& scope = relations.empty() ? store.relations() : relations;
     std::vector<Conflict> out;
-    for (const store::Edge e : scope) {
-        const model::Relation& r = store.relation(e);
+    const auto inspect = [&](store::Edge e) {
         std::map<std::string, std::vector<ConflictingValue>> byAttribute;
-        for (std::size_t i = 0; i < r.claims.size(); ++i) {
-            if (r.claims[i].stance == model::Stance::Denies) continue;
-            for (const auto& [name, value] : r.claims[i].values) {
-                if (!isCompared(value.type)) continue;
+        for (const store::ClaimRef c : store.claimsOf(e)) {
+            const store::ClaimView claim = store.claim(c);
+            if (claim.stance() == model::Stance::Denies) continue;
+            for (const store::AttributeEntry& entry : claim.values()) {
+                if (!isCompared(entry.value.type)) continue;
+                const std::string name(entry.name);
                 if (!options.attributes.empty() && options.attributes.count(name) == 0) continue;
                 auto& values = byAttribute[name];
                 auto it = std::find_if(values.begin(), values.end(),
-                                       [&](const ConflictingValue& v) { return v.value == value; });
-                if (it == values.end()) it = values.insert(values.end(), ConflictingValue{value, {}, 0});
-                it->claims.push_back(attributionOf(store, {e, i}));
+                                       [&](const ConflictingValue& v) { return v.value == entry.value; });
+                if (it == values.end()) it = values.insert(values.end(), ConflictingValue{entry.value, {}, 0});
+                it->claims.push_back(attributionOf(store, c));
             }
         }
         for (auto& [name, values] : byAttribute) {
             auto conflict = conflictAmong(e, name, std::move(values));
             if (conflict && conflict->independentSources >= options.minSources) out.push_back(std::move(*conflict));
         }
+    };
+    if (relations.empty()) {
+        for (store::Edge e = 0; e < store.relationCount(); ++e) inspect(e);
+    } else {
+        for (const store::Edge e : relations) inspect(e);
     }
     const auto key = [&](const Conflict& c) {
         return options.order == ConflictOrder::Sources  ? c.independentSources

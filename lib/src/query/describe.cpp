@@ -6,17 +6,17 @@
 
 namespace relgraph::query {
 
-std::string sourceLabel(const store::GraphStore& store, const model::Source& source) {
-    const std::string name =
-        source.publisher.empty() ? source.title : store.entity(store.vertexOf(source.publisher)).name;
-    return source.date.empty() ? name : fmt::format("{} ({})", name, source.date);
+std::string sourceLabel(const store::GraphStore& store, store::SourceRef source) {
+    const store::SourceView s = store.source(source);
+    const auto publisher = s.publisher();
+    const std::string_view name = publisher ? store.entity(*publisher).name() : s.title();
+    return s.date().empty() ? std::string(name) : fmt::format("{} ({})", name, s.date());
 }
 
 std::string relationSentence(const store::GraphStore& store, store::Edge e) {
-    const store::Graph& g = store.graph();
     const model::RelationType& type = store.typeOf(e);
-    const std::string& from = store.entity(boost::source(e, g)).name;
-    const std::string& to = store.entity(boost::target(e, g)).name;
+    const std::string_view from = store.entity(store.from(e)).name();
+    const std::string_view to = store.entity(store.to(e)).name();
     if (type.symmetric) return fmt::format("{} \xE2\x80\x94{}\xE2\x80\x94 {}", from, type.label, to);
     return fmt::format("{} \xE2\x80\x94{}\xE2\x86\x92 {}", from, type.label, to);
 }
@@ -38,10 +38,10 @@ std::string attributesLine(const model::Attributes& attributes) {
 
 std::string sourcesLine(const store::GraphStore& store, store::Edge e) {
     std::string out;
-    std::set<std::string> seen;
-    for (const model::Claim& c : store.relation(e).claims) {
-        const model::Source* s = store.findSource(c.source);
-        if (s && seen.insert(s->id).second) out += (out.empty() ? "" : ", ") + sourceLabel(store, *s);
+    std::set<store::SourceRef> seen;
+    for (const store::ClaimRef c : store.claimsOf(e)) {
+        const store::SourceRef s = store.claim(c).source();
+        if (seen.insert(s).second) out += (out.empty() ? "" : ", ") + sourceLabel(store, s);
     }
     return out;
 }

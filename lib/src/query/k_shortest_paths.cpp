@@ -8,7 +8,7 @@ namespace relgraph::query {
 // Yen's algorithm. Each new path is the best of the candidates: for every entity of the last
 // path found (the spur), its prefix up to there (the root) followed by the first shortest way on
 // to `to` that revisits no root entity and does not leave the spur the way an already found path
-// with the same root did. Candidates and spurs are ordered by length then relation ids, so the
+// with the same root did. Candidates and spurs are ordered by length then relation order, so the
 // k-th path is the k-th in that order among all simple paths.
 PathSet kShortestPaths(const store::GraphStore& store, store::Vertex from, store::Vertex to, std::size_t k,
                        const PathOptions& options) {
@@ -23,7 +23,7 @@ PathSet kShortestPaths(const store::GraphStore& store, store::Vertex from, store
     std::vector<HopSequence> candidates;  // kept sorted, best first
     while (!found.empty() && found.size() < k && !budget.exhausted()) {
         const HopSequence last = found.back();
-        std::vector<bool> blocked(graph.size(), false);
+        std::unordered_set<store::Vertex> blocked;
         store::Vertex spur = from;
         for (std::size_t i = 0; i < last.size() && !budget.exhausted(); ++i) {
             const HopSequence root(last.begin(), last.begin() + static_cast<std::ptrdiff_t>(i));
@@ -31,7 +31,7 @@ PathSet kShortestPaths(const store::GraphStore& store, store::Vertex from, store
             for (const HopSequence& path : found) {
                 if (path.size() > i && std::equal(root.begin(), root.end(), path.begin())) excluded.push_back(path[i]);
             }
-            blocked[spur] = true;  // the rest may not enter the root's entities again, nor the spur
+            blocked.insert(spur);  // the rest may not enter the root's entities again, nor the spur
             if (auto rest = graph.firstShortest(spur, to, blocked, excluded, options.maxLength - i, &budget)) {
                 HopSequence candidate = root;
                 candidate.insert(candidate.end(), rest->begin(), rest->end());

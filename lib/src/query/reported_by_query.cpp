@@ -10,26 +10,41 @@ std::optional<ReportRole> roleIn(const store::GraphStore& store, const Attributi
     const auto has = [&](const std::vector<store::Vertex>& parties) {
         return std::find(parties.begin(), parties.end(), party) != parties.end();
     };
-    const auto publishedBy = [&](const model::Source* s) {
-        return s && !s->publisher.empty() && store.vertexOf(s->publisher) == party;
+    const auto publishedBy = [&](const std::optional<store::SourceRef>& s) {
+        return s && store.source(*s).publisher() == party;
     };
     if (has(a.originators) || (a.originators.empty() && publishedBy(originalSource(a)))) return ReportRole::Originator;
     if (has(a.intermediaries)) return ReportRole::Intermediary;
     if (publishedBy(a.source)) return ReportRole::Publisher;
     return std::nullopt;
 }
+
+// The claims `party` may have a role in, in increasing order, each once: those naming it in their
+// `by` or `via`, and those of the sources it published or whose original it published.
+std::vector<store::ClaimRef> candidateClaims(const store::GraphStore& store, store::Vertex party) {
+    std::vector<store::ClaimRef> claims = store.claimsNaming(party).toVector();
+    for (store::SourceRef s = 0; s < store.sourceCount(); ++s) {
+        store::SourceRef original = s;
+        while (const auto next = store.source(original).republishes()) original = *next;
+        if (store.source(s).publisher() != party && store.source(original).publisher() != party) continue;
+        const std::vector<store::ClaimRef> carried = store.claimsOfSource(s);
+        claims.insert(claims.end(), carried.begin(), carried.end());
+    }
+    std::sort(claims.begin(), claims.end());
+    claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
+    return claims;
+}
 }  // namespace
 
 ReportedBy reportedBy(const store::GraphStore& store, store::Vertex party, bool primaryOnly) {
     ReportedBy result{party, {}, {}};
-    for (const store::Edge e : store.relations()) {
-        for (std::size_t i = 0; i < store.relation(e).claims.size(); ++i) {
-            Attribution a = attributionOf(store, {e, i});
-            const auto role = roleIn(store, a, party);
-            if (!role || (primaryOnly && *role != ReportRole::Originator)) continue;
-            if (result.relations.empty() || result.relations.back() != e) result.relations.push_back(e);
-            result.claims.push_back({std::move(a), *role});
-        }
+    for (const store::ClaimRef c : candidateClaims(store, party)) {
+        Attribution a = attributionOf(store, c);
+        const auto role = roleIn(store, a, party);
+        if (!role || (primaryOnly && *role != ReportRole::Originator)) continue;
+        const store::Edge e = store.relationOfClaim(c);
+        if (result.relations.empty() || result.relations.back() != e) result.relations.push_back(e);
+        result.claims.push_back({std::move(a), *role});
     }
     return result;
 }

@@ -9,10 +9,10 @@ namespace relgraph::query {
 PathSet allSimplePaths(const store::GraphStore& store, store::Vertex from, store::Vertex to,
                        const PathOptions& options) {
     const StepGraph graph(store, options, {from, to});
-    const std::vector<std::size_t> distance = graph.distancesTo(to);
+    const std::size_t longest = std::min(options.maxLength, graph.size() - 1);  // a simple path visits each entity once
+    const Distances distance = graph.distancesTo(to, longest);
     PathSet result{PathSetKind::AllSimple, {}, PathLimit::None};
     if (distance[from] == StepGraph::kUnreachable) return result;
-    const std::size_t longest = std::min(options.maxLength, graph.size() - 1);  // a simple path visits each entity once
     graph.collectPaths(from, to, distance[from], longest, distance, options, result);
     return result;
 }

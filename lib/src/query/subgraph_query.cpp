@@ -14,13 +14,6 @@ std::vector<store::Vertex> sortedUnique(std::vector<store::Vertex> entities) {
     entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
     return entities;
 }
-
-std::vector<store::Edge> inIdOrder(const store::GraphStore& store, const std::set<store::Edge>& relations) {
-    std::vector<store::Edge> out(relations.begin(), relations.end());
-    std::sort(out.begin(), out.end(),
-              [&](store::Edge a, store::Edge b) { return store.relation(a).id < store.relation(b).id; });
-    return out;
-}
 }  // namespace
 
 Subgraph inducedSubgraph(const store::GraphStore& store, const std::vector<store::Vertex>& entities,
@@ -28,20 +21,22 @@ Subgraph inducedSubgraph(const store::GraphStore& store, const std::vector<store
     Subgraph result{SubgraphKind::Induced, {}, {}, {}, {}};
     result.terminals = sortedUnique(entities);
     result.entities = result.terminals;
-    const store::Graph& g = store.graph();
+    const WalkFilter walk(store, filter);
     const auto member = [&](store::Vertex v) {
         return std::binary_search(result.terminals.begin(), result.terminals.end(), v);
     };
-    for (const store::Edge e : store.relations()) {
-        if (member(boost::source(e, g)) && member(boost::target(e, g)) && filter.allows(store, e)) {
-            result.relations.push_back(e);
+    // Each relation among them once, from the entity it leaves.
+    for (const store::Vertex v : result.terminals) {
+        for (const store::Edge e : store.outRelations(v)) {
+            if (member(store.to(e)) && walk.allows(e)) result.relations.push_back(e);
         }
     }
+    std::sort(result.relations.begin(), result.relations.end());
     return result;
 }
 
-// An entity lies on a shortest connection between s and t when its distances to both add up to
-// theirs; a hop u → v does when d(s, u) + 1 + d(v, t) does.
+// The entities on a shortest connection between s and t are those on its shortest walks; a hop
+// u → v between two of them is on one when v is one hop nearer t.
 Subgraph connectingSubgraph(const store::GraphStore& store, const std::vector<store::Vertex>& entities,
                             const TraversalFilter& filter) {
     Subgraph result{SubgraphKind::Connecting, {}, {}, {}, {}};
@@ -51,35 +46,29 @@ Subgraph connectingSubgraph(const store::GraphStore& store, const std::vector<st
     options.filter = filter;
     options.distinctRelations = true;  // every parallel relation belongs to the connection
     const StepGraph graph(store, options, result.terminals);
-    std::vector<std::vector<std::size_t>> distance;
-    for (const store::Vertex v : result.terminals) distance.push_back(graph.distancesFrom(v));
 
     std::set<store::Vertex> members(result.terminals.begin(), result.terminals.end());
     std::set<store::Edge> relations;
     for (std::size_t a = 0; a < result.terminals.size(); ++a) {
         for (std::size_t b = a + 1; b < result.terminals.size(); ++b) {
-            const std::vector<std::size_t>& ds = distance[a];
-            const std::vector<std::size_t>& dt = distance[b];
             const store::Vertex s = result.terminals[a], t = result.terminals[b];
-            if (ds[t] == StepGraph::kUnreachable) {
+            const Distances toGo = graph.shortestWalks(s, t, StepGraph::kUnreachable);
+            if (toGo[s] == StepGraph::kUnreachable) {
                 result.connections.push_back({s, t, std::nullopt});
                 continue;
             }
-            result.connections.push_back({s, t, ds[t]});
-            for (store::Vertex u = 0; u < graph.size(); ++u) {
-                if (ds[u] == StepGraph::kUnreachable || dt[u] == StepGraph::kUnreachable || ds[u] + dt[u] != ds[t]) {
-                    continue;
-                }
+            result.connections.push_back({s, t, toGo[s]});
+            for (const auto& [u, left] : toGo.reached()) {
                 members.insert(u);
-                for (const Hop& hop : graph.stepsFrom(u)) {
-                    const store::Vertex v = graph.target(hop);
-                    if (dt[v] != StepGraph::kUnreachable && ds[u] + 1 + dt[v] == ds[t]) relations.insert(hop.relation);
+                for (const Step& step : graph.stepsFrom(u)) {
+                    const std::size_t next = toGo[step.to];
+                    if (next != StepGraph::kUnreachable && next + 1 == left) relations.insert(step.hop.relation);
                 }
             }
         }
     }
     result.entities.assign(members.begin(), members.end());
-    result.relations = inIdOrder(store, relations);
+    result.relations.assign(relations.begin(), relations.end());
     return result;
 }
 

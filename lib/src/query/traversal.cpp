@@ -18,18 +18,21 @@ const std::string* firstCommon(const std::set<std::string>& a, const std::set<st
 }
 }  // namespace
 
-bool TraversalFilter::allows(const store::GraphStore& store, store::Edge e) const {
-    const model::Relation& r = store.relation(e);
-    if (avoidTypes.count(r.type) > 0) return false;
-    if (!types.empty()) return types.count(r.type) > 0;
-    return includeAttribution || !store.typeOf(e).attribution;
+bool TraversalFilter::allowsType(const model::RelationType& type) const {
+    if (avoidTypes.count(type.name) > 0) return false;
+    if (!types.empty()) return types.count(type.name) > 0;
+    return includeAttribution || !type.attribution;
 }
 
-bool TraversalFilter::allowsEntity(const store::GraphStore& store, store::Vertex v) const {
-    if (named.count(v) > 0) return true;
-    const std::string& kind = store.entity(v).kind;
+bool TraversalFilter::allowsKind(const std::string& kind) const {
     if (avoidKinds.count(kind) > 0) return false;
     return kinds.empty() || kinds.count(kind) > 0;
+}
+
+bool TraversalFilter::allows(const store::GraphStore& store, store::Edge e) const { return allowsType(store.typeOf(e)); }
+
+bool TraversalFilter::allowsEntity(const store::GraphStore& store, store::Vertex v) const {
+    return named.count(v) > 0 || allowsKind(store.kindOf(v).name);
 }
 
 void TraversalFilter::validate() const {
@@ -41,33 +44,30 @@ void TraversalFilter::validate() const {
     }
 }
 
-std::vector<Hop> hopsFrom(const store::GraphStore& store, store::Vertex v, Direction direction,
-                          const TraversalFilter& filter) {
-    const store::Graph& g = store.graph();
+WalkFilter::WalkFilter(const store::GraphStore& store, const TraversalFilter& filter)
+    : store_(&store), named_(filter.named.begin(), filter.named.end()) {
+    for (std::size_t t = 0; t < store.typeCount(); ++t) {
+        types_.push_back(filter.allowsType(store.type(t)));
+        symmetric_.push_back(store.type(t).symmetric);
+    }
+    for (std::size_t k = 0; k < store.kindCount(); ++k) kinds_.push_back(filter.allowsKind(store.kind(k).name));
+}
+
+bool WalkFilter::allowsEntity(store::Vertex v) const {
+    return kinds_[store_->kindIndexOf(v)] || std::binary_search(named_.begin(), named_.end(), v);
+}
+
+std::vector<Hop> hopsFrom(const WalkFilter& filter, store::Vertex v, Direction direction) {
     std::vector<Hop> hops;
-    for (const store::Edge e : boost::make_iterator_range(boost::out_edges(v, g))) {
-        if (!filter.allows(store, e) || !filter.allowsEntity(store, boost::target(e, g))) continue;
-        if (direction != Direction::In || store.typeOf(e).symmetric) hops.push_back({e, true});
-    }
-    for (const store::Edge e : boost::make_iterator_range(boost::in_edges(v, g))) {
-        if (!filter.allows(store, e) || !filter.allowsEntity(store, boost::source(e, g))) continue;
-        if (boost::source(e, g) == v) continue;  // a loop was listed with the out-edges
-        if (direction != Direction::Out || store.typeOf(e).symmetric) hops.push_back({e, false});
-    }
-    std::sort(hops.begin(), hops.end(), [&](const Hop& a, const Hop& b) {
-        return store.relation(a.relation).id < store.relation(b.relation).id;
+    filter.forEachHop(v, direction, [&](const Hop& hop, store::Vertex far) {
+        if (filter.allowsEntity(far)) hops.push_back(hop);
     });
     return hops;
 }
 
-store::Vertex target(const store::GraphStore& store, const Hop& hop) {
-    const store::Graph& g = store.graph();
-    return hop.forward ? boost::target(hop.relation, g) : boost::source(hop.relation, g);
-}
-
-store::Vertex origin(const store::GraphStore& store, const Hop& hop) {
-    const store::Graph& g = store.graph();
-    return hop.forward ? boost::source(hop.relation, g) : boost::target(hop.relation, g);
+std::vector<Hop> hopsFrom(const store::GraphStore& store, store::Vertex v, Direction direction,
+                          const TraversalFilter& filter) {
+    return hopsFrom(WalkFilter(store, filter), v, direction);
 }
 
 }  // namespace relgraph::query

@@ -32,26 +32,26 @@ public:
         diagram_.title = std::move(title);
     }
 
-    const std::string& entity(store::Vertex v, bool emphasized = false, bool dimmed = false) {
-        const model::Entity& e = store_.entity(v);
-        std::string tooltip = e.name + " (" + store_.kindOf(v).label + ")";
-        if (!e.aliases.empty()) tooltip += "\nalso: " + join(e.aliases, ", ");
-        if (!e.description.empty()) tooltip += "\n" + e.description;
-        DiagramNode node{e.id, e.name, e.name, e.kind, NodeRole::Entity, emphasized, dimmed, tooltip, e.id, {}};
+    std::string entity(store::Vertex v, bool emphasized = false, bool dimmed = false) {
+        const store::EntityView e = store_.entity(v);
+        const std::string id(e.id()), name(e.name());
+        std::string tooltip = name + " (" + store_.kindOf(v).label + ")";
+        if (!e.aliases().empty()) tooltip += "\nalso: " + join(e.aliases().toStrings(), ", ");
+        if (!e.description().empty()) tooltip += "\n" + std::string(e.description());
+        DiagramNode node{id, name, name, std::string(e.kind()), NodeRole::Entity, emphasized, dimmed, tooltip, id, {}};
         addNode(std::move(node));
-        return e.id;
+        return id;
     }
 
     // Parallel relations of one type between the same two entities are drawn as one edge
     // labelled "sent workers to (×2)".
     void relation(store::Edge e, bool emphasized = false, bool dimmed = false) {
-        const store::Graph& g = store_.graph();
-        const model::Relation& r = store_.relation(e);
+        const store::RelationView r = store_.relation(e);
         const model::RelationType& type = store_.typeOf(e);
-        const std::string& from = entity(boost::source(e, g), false, dimmed);
-        const std::string& to = entity(boost::target(e, g), false, dimmed);
-        const auto [it, first] = parallel_.try_emplace(from + "\n" + to + "\n" + r.type, diagram_.edges.size(), 0);
-        const bool newRelation = drawnRelations_.insert(r.id).second;
+        const std::string from = entity(r.from(), false, dimmed);
+        const std::string to = entity(r.to(), false, dimmed);
+        const auto [it, first] = parallel_.try_emplace(from + "\n" + to + "\n" + type.name, diagram_.edges.size(), 0);
+        const bool newRelation = drawnRelations_.insert(e).second;
         if (!first) {
             DiagramEdge& edge = diagram_.edges[it->second.first];
             edge.emphasized = edge.emphasized || emphasized;
@@ -64,20 +64,19 @@ public:
             return;
         }
         it->second.second = 1;
-        addEdge({r.id, from, to, type.label, r.type, !type.symmetric, emphasized, dimmed, type.attribution,
+        addEdge({r.id(), from, to, type.label, type.name, !type.symmetric, emphasized, dimmed, type.attribution,
                  relationTooltip(e)});
     }
 
     // A relation drawn as a node between its endpoints, for drawings whose arrows point at it.
     std::string relationNode(store::Edge e) {
-        const store::Graph& g = store_.graph();
-        const model::Relation& r = store_.relation(e);
+        const store::RelationView r = store_.relation(e);
         const model::RelationType& type = store_.typeOf(e);
-        const std::string node = "relation." + r.id;
-        addNode({node, query::relationSentence(store_, e) + " [" + r.id + "]", type.label, "relation",
+        const std::string node = "relation." + r.id();
+        addNode({node, query::relationSentence(store_, e) + " [" + r.id() + "]", type.label, "relation",
                  NodeRole::Relation, true, false, relationTooltip(e), {}, {}});
-        addEdge({node + ".from", entity(boost::source(e, g)), node, "", r.type, true, true, false, false, {}});
-        addEdge({node + ".to", node, entity(boost::target(e, g)), "", r.type, !type.symmetric, true, false, false, {}});
+        addEdge({node + ".from", entity(r.from()), node, "", type.name, true, true, false, false, {}});
+        addEdge({node + ".to", node, entity(r.to()), "", type.name, !type.symmetric, true, false, false, {}});
         return node;
     }
 
@@ -88,7 +87,7 @@ public:
         for (const store::Vertex v : a.intermediaries) steps.push_back(entity(v));
         steps.push_back(sourceNode(*a.source));
         for (const store::Vertex v : a.originators) {
-            const std::string& origin = entity(v);
+            const std::string origin = entity(v);
             addEdge({fmt::format("said.{}.{}", origin, steps.front()), origin, steps.front(), "", kChain, true, false,
                      false, true, {}});
         }
@@ -98,13 +97,11 @@ public:
         }
         addEdge({fmt::format("reports.{}.{}", steps.back(), target), steps.back(), target, lastLabel, kChain, true,
                  false, false, true, {}});
-        for (const model::Source* s = a.source; s && !s->republishes.empty();) {
-            const model::Source* original = store_.findSource(s->republishes);
-            if (!original) break;
-            const std::string from = sourceNode(*original), to = sourceNode(*s);
+        for (store::SourceRef s = *a.source; const auto original = store_.source(s).republishes();) {
+            const std::string from = sourceNode(*original), to = sourceNode(s);
             addEdge({fmt::format("republished.{}.{}", from, to), from, to, "republished as", kRepublished, true, false,
                      false, true, {}});
-            s = original;
+            s = *original;
         }
     }
 
@@ -139,28 +136,33 @@ public:
     }
 
 private:
-    std::string sourceNode(const model::Source& s) {
-        const std::string node = "source." + s.id;
-        std::string tooltip = s.title;
-        if (!s.authors.empty()) tooltip += "\nby " + join(s.authors, ", ");
-        if (!s.republishes.empty()) tooltip += "\nrepublishes " + s.republishes;
-        addNode({node, "source: " + query::sourceLabel(store_, s) + " [" + s.id + "]", query::sourceLabel(store_, s),
+    std::string sourceNode(store::SourceRef ref) {
+        const store::SourceView s = store_.source(ref);
+        const std::string id(s.id());
+        const std::string node = "source." + id;
+        std::string tooltip(s.title());
+        if (!s.authors().empty()) tooltip += "\nby " + join(s.authors().toStrings(), ", ");
+        if (const auto original = s.republishes()) tooltip += "\nrepublishes " + std::string(store_.source(*original).id());
+        addNode({node, "source: " + query::sourceLabel(store_, ref) + " [" + id + "]", query::sourceLabel(store_, ref),
                  "source", NodeRole::Source, false, false, tooltip, {}, {}});
         return node;
     }
 
     std::string relationTooltip(store::Edge e) const {
-        const model::Relation& r = store_.relation(e);
+        const store::RelationView r = store_.relation(e);
         std::string out = query::relationSentence(store_, e);
-        const std::string attributes = query::attributesLine(r.attributes);
+        const std::string attributes = query::attributesLine(r.attributes().toMap());
         if (!attributes.empty()) out += "\n" + attributes;
-        for (std::size_t i = 0; i < r.claims.size() && i < kClaimsInTooltip; ++i) {
-            const query::Attribution a = query::attributionOf(store_, {e, i});
+        const store::RowRange claims = r.claims();
+        for (std::size_t i = 0; i < claims.size() && i < kClaimsInTooltip; ++i) {
+            const query::Attribution a = query::attributionOf(store_, claims[i]);
             out += "\n\u2022 " + join(query::chainNames(store_, a), " \u2192 ");
-            if (a.source && !a.source->date.empty()) out += " (" + a.source->date + ")";
-            out += ": " + r.claims[i].summary;
+            if (a.source && !store_.source(*a.source).date().empty()) {
+                out += " (" + std::string(store_.source(*a.source).date()) + ")";
+            }
+            out += ": " + store_.claim(claims[i]).summary();
         }
-        if (r.claims.size() > kClaimsInTooltip) out += fmt::format("\n… {} more claims", r.claims.size() - kClaimsInTooltip);
+        if (claims.size() > kClaimsInTooltip) out += fmt::format("\n… {} more claims", claims.size() - kClaimsInTooltip);
         return out;
     }
 
@@ -205,12 +207,13 @@ private:
                 clusters.emplace(n.cluster, store_.schema().findKind(n.kind)->label);
                 continue;
             }
-            const store::Vertex v = store_.vertexOf(n.entityId);
-            for (const store::Edge e : store_.relationsOfType(options_.clusterType)) {
-                if (boost::source(e, store_.graph()) != v) continue;
-                const model::Entity& group = store_.entity(boost::target(e, store_.graph()));
-                n.cluster = "in-" + group.id;
-                clusters.emplace(n.cluster, group.name);
+            const store::Vertex v = *store_.findEntityById(n.entityId);
+            const auto type = store_.findType(options_.clusterType);
+            for (const store::Edge e : store_.outRelations(v)) {
+                if (!type || store_.typeIndexOf(e) != *type) continue;
+                const store::EntityView group = store_.entity(store_.to(e));
+                n.cluster = "in-" + std::string(group.id());
+                clusters.emplace(n.cluster, group.name());
                 break;
             }
         }
@@ -247,7 +250,7 @@ private:
     std::map<std::string, std::size_t> nodeIndex_;
     std::set<std::string> edgeIds_;
     std::map<std::string, std::pair<std::size_t, int>> parallel_;  // from/to/type -> (edge index, count)
-    std::set<std::string> drawnRelations_;
+    std::set<store::Edge> drawnRelations_;
 };
 
 std::string plural(std::size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
@@ -256,23 +259,23 @@ std::string plural(std::size_t n, const char* one, const char* many) { return fm
 
 Diagram neighborhoodDiagram(const store::GraphStore& store, const query::Neighborhood& n, int depth,
                             const DiagramOptions& options) {
-    const model::Entity& center = store.entity(n.center);
-    Builder b(store, "neighborhood-" + center.id,
-              fmt::format("{} and its neighbours within {} hop{}", center.name, depth, depth == 1 ? "" : "s"), options);
+    const store::EntityView center = store.entity(n.center);
+    Builder b(store, "neighborhood-" + std::string(center.id()),
+              fmt::format("{} and its neighbours within {} hop{}", center.name(), depth, depth == 1 ? "" : "s"), options);
     b.entity(n.center, true);
     for (const query::Neighbor& neighbor : n.neighbors) b.entity(neighbor.entity);
     for (const store::Edge e : n.relations) b.relation(e);
     return b.finish(fmt::format("{} entities within {} of {}, and {} among them.", n.neighbors.size(),
-                                plural(static_cast<std::size_t>(depth), "hop", "hops"), center.name,
+                                plural(static_cast<std::size_t>(depth), "hop", "hops"), center.name(),
                                 plural(n.relations.size(), "relation", "relations")));
 }
 
 Diagram pathDiagram(const store::GraphStore& store, const query::Path& path, bool context,
                     const query::TraversalFilter& filter, const DiagramOptions& options) {
-    const model::Entity& from = store.entity(path.entities.front());
-    const model::Entity& to = store.entity(path.entities.back());
-    Builder b(store, fmt::format("path-{}-{}", from.id, to.id), fmt::format("How {} connects to {}", from.name, to.name),
-              options);
+    const store::EntityView from = store.entity(path.entities.front());
+    const store::EntityView to = store.entity(path.entities.back());
+    Builder b(store, fmt::format("path-{}-{}", from.id(), to.id()),
+              fmt::format("How {} connects to {}", from.name(), to.name()), options);
     for (const store::Vertex v : path.entities) b.entity(v, true);
     for (const query::Hop& hop : path.hops) b.relation(hop.relation, true);
     for (const auto& others : path.parallel) {
@@ -286,21 +289,21 @@ Diagram pathDiagram(const store::GraphStore& store, const query::Path& path, boo
         }
     }
     std::vector<std::string> names;
-    for (const store::Vertex v : path.entities) names.push_back(store.entity(v).name);
+    for (const store::Vertex v : path.entities) names.emplace_back(store.entity(v).name());
     return b.finish(fmt::format("A shortest path of {}: {}.", plural(path.hops.size(), "hop", "hops"),
                                 join(names, ", then ")));
 }
 
 Diagram pathSetDiagram(const store::GraphStore& store, const query::PathSet& paths, store::Vertex from,
                        store::Vertex to, const DiagramOptions& options) {
-    const model::Entity& a = store.entity(from);
-    const model::Entity& z = store.entity(to);
+    const store::EntityView a = store.entity(from);
+    const store::EntityView z = store.entity(to);
     const char* what = paths.kind == query::PathSetKind::AllShortest ? "shortest"
                        : paths.kind == query::PathSetKind::KShortest ? "shortest simple"
                                                                       : "simple";
-    Builder b(store, fmt::format("paths-{}-{}", a.id, z.id),
+    Builder b(store, fmt::format("paths-{}-{}", a.id(), z.id()),
               fmt::format("{} {} path{} from {} to {}", paths.paths.size(), what, paths.paths.size() == 1 ? "" : "s",
-                          a.name, z.name),
+                          a.name(), z.name()),
               options);
     b.entity(from, true);
     b.entity(to, true);
@@ -311,7 +314,7 @@ Diagram pathSetDiagram(const store::GraphStore& store, const query::PathSet& pat
         }
     }
     Diagram d = b.finish(fmt::format("The union of {} {} between {} and {}.", plural(paths.paths.size(), "path", "paths"),
-                                     what, a.name, z.name));
+                                     what, a.name(), z.name()));
     if (paths.stoppedBy != query::PathLimit::None) {
         d.omitted = (d.omitted.empty() ? "" : d.omitted + "; ") +
                     std::string("the search stopped at a limit: more paths exist");
@@ -321,17 +324,17 @@ Diagram pathSetDiagram(const store::GraphStore& store, const query::PathSet& pat
 
 Diagram subgraphDiagram(const store::GraphStore& store, const query::Subgraph& subgraph, const DiagramOptions& options) {
     std::vector<std::string> names;
-    for (const store::Vertex v : subgraph.terminals) names.push_back(store.entity(v).name);
+    for (const store::Vertex v : subgraph.terminals) names.emplace_back(store.entity(v).name());
     const bool connecting = subgraph.kind == query::SubgraphKind::Connecting;
     std::string id = connecting ? "connecting" : "subgraph";
-    for (const store::Vertex v : subgraph.terminals) id += "-" + store.entity(v).id;
+    for (const store::Vertex v : subgraph.terminals) id += "-" + std::string(store.entity(v).id());
     Builder b(store, id, (connecting ? "How these connect: " : "Among ") + join(names, ", "), options);
     for (const store::Vertex v : subgraph.terminals) b.entity(v, true);
     for (const store::Vertex v : subgraph.entities) b.entity(v);
     for (const store::Edge e : subgraph.relations) b.relation(e);
     std::vector<std::string> apart;
     for (const query::Connection& c : subgraph.connections) {
-        if (!c.length) apart.push_back(store.entity(c.from).name + " and " + store.entity(c.to).name);
+        if (!c.length) apart.push_back(fmt::format("{} and {}", store.entity(c.from).name(), store.entity(c.to).name()));
     }
     Diagram d = b.finish(fmt::format("{} and {}.", plural(subgraph.entities.size(), "entity", "entities"),
                                      plural(subgraph.relations.size(), "relation", "relations")));
@@ -341,16 +344,16 @@ Diagram subgraphDiagram(const store::GraphStore& store, const query::Subgraph& s
 
 Diagram reportedByDiagram(const store::GraphStore& store, const query::ReportedBy& reported,
                           const DiagramOptions& options) {
-    const model::Entity& party = store.entity(reported.party);
-    Builder b(store, "reported-by-" + party.id, "What " + party.name + " reported", options);
+    const store::EntityView party = store.entity(reported.party);
+    Builder b(store, "reported-by-" + std::string(party.id()), fmt::format("What {} reported", party.name()), options);
     b.entity(reported.party, true);
     for (const store::Edge e : reported.relations) b.relationNode(e);
     for (const query::ReportedClaim& c : reported.claims) {
-        b.chain(c.attribution, "relation." + store.relation(c.attribution.claim.relation).id, "reported");
+        b.chain(c.attribution, "relation." + store.relation(store.relationOfClaim(c.attribution.claim)).id(), "reported");
     }
     return b.finish(fmt::format("{} about {} that {} originated, passed on or published.",
                                 plural(reported.claims.size(), "claim", "claims"),
-                                plural(reported.relations.size(), "relation", "relations"), party.name));
+                                plural(reported.relations.size(), "relation", "relations"), party.name()));
 }
 
 Diagram attributionDiagram(const store::GraphStore& store, const query::AttributionReport& report,
@@ -358,7 +361,7 @@ Diagram attributionDiagram(const store::GraphStore& store, const query::Attribut
     Builder b(store, id, title, options);
     for (const store::Edge e : report.relations) b.relationNode(e);
     for (const query::Attribution& a : report.attributions) {
-        b.chain(a, "relation." + store.relation(a.claim.relation).id, "reported");
+        b.chain(a, "relation." + store.relation(store.relationOfClaim(a.claim)).id(), "reported");
     }
     return b.finish(fmt::format("{} and {} by {}, each traced from its originators through intermediaries to the "
                                 "source that carries it.",
@@ -373,9 +376,9 @@ Diagram conflictDiagram(const store::GraphStore& store, const std::vector<query:
     for (const query::Conflict& c : conflicts) {
         const std::string relation = b.relationNode(c.relation);
         for (std::size_t i = 0; i < c.values.size(); ++i) {
-            const std::string value = fmt::format("value.{}.{}.{}", store.relation(c.relation).id, c.attribute, i);
+            const std::string value = fmt::format("value.{}.{}.{}", store.relation(c.relation).id(), c.attribute, i);
             const std::string shown = c.attribute + ": " + model::toDisplayString(c.values[i].value);
-            b.addNode({value, shown + " [" + store.relation(c.relation).id + "]", shown, "value", NodeRole::Value,
+            b.addNode({value, shown + " [" + store.relation(c.relation).id() + "]", shown, "value", NodeRole::Value,
                        false, false, fmt::format("{} claim{} state this", c.values[i].claims.size(),
                                                  c.values[i].claims.size() == 1 ? "" : "s"),
                        {}, {}});
@@ -389,18 +392,17 @@ Diagram conflictDiagram(const store::GraphStore& store, const std::vector<query:
 
 Diagram graphDiagram(const store::GraphStore& store, const query::TraversalFilter& filter,
                      const DiagramOptions& options) {
-    const store::Graph& g = store.graph();
     const bool filtered =
         !filter.types.empty() || !filter.avoidTypes.empty() || !filter.kinds.empty() || !filter.avoidKinds.empty();
     Builder b(store, "graph", filtered ? "Part of the graph" : "The whole graph", options);
     const bool typed = !filter.types.empty() || !filter.avoidTypes.empty();
-    for (const store::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    for (store::Vertex v = 0; v < store.entityCount(); ++v) {
         if (!typed && filter.allowsEntity(store, v)) b.entity(v);
     }
     std::size_t drawn = 0;
-    for (const store::Edge e : store.relations()) {
-        if (!filter.allows(store, e) || !filter.allowsEntity(store, boost::source(e, g)) ||
-            !filter.allowsEntity(store, boost::target(e, g))) {
+    for (store::Edge e = 0; e < store.relationCount(); ++e) {
+        if (!filter.allows(store, e) || !filter.allowsEntity(store, store.from(e)) ||
+            !filter.allowsEntity(store, store.to(e))) {
             continue;
         }
         b.relation(e);

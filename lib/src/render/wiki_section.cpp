@@ -87,7 +87,7 @@ public:
 
     std::vector<WikiFile> write() {
         indexPage();
-        for (const store::Vertex v : boost::make_iterator_range(boost::vertices(store_.graph()))) entityPage(v);
+        for (store::Vertex v = 0; v < store_.entityCount(); ++v) entityPage(v);
         return std::move(files_);
     }
 
@@ -118,26 +118,26 @@ private:
         const std::string svg = images(overview, "overview");
         std::string page = m.heading(1, "Graph overview");
         page += m.text(fmt::format("{} entities, {} relations and {} claims from {} sources.",
-                                   boost::num_vertices(store_.graph()), boost::num_edges(store_.graph()),
-                                   store_.claimCount(), store_.sources().size())) +
+                                   store_.entityCount(), store_.relationCount(), store_.claimCount(),
+                                   store_.sourceCount())) +
                 "\n\n";
         page += m.image(svg, overview.title) + pngLink(svg);
         std::map<std::string, std::vector<store::Vertex>> byKind;
-        for (const store::Vertex v : boost::make_iterator_range(boost::vertices(store_.graph()))) {
-            byKind[store_.kindOf(v).label].push_back(v);
-        }
+        for (store::Vertex v = 0; v < store_.entityCount(); ++v) byKind[store_.kindOf(v).label].push_back(v);
         for (const auto& [kind, members] : byKind) {
             page += m.heading(2, kind);
-            for (const store::Vertex v : members) page += m.item(1, m.link(store_.entity(v).id, store_.entity(v).name));
+            for (const store::Vertex v : members) {
+                page += m.item(1, m.link(std::string(store_.entity(v).id()), store_.entity(v).name()));
+            }
             page += "\n";
         }
         page += m.heading(2, "Sources");
-        for (const model::Source& s : store_.sources()) {
-            std::string line = m.text(query::sourceLabel(store_, s));
-            if (!s.publisher.empty()) line += " \u2014 " + m.italic(s.title);
-            if (!s.republishes.empty()) {
-                line += " " + m.text("(republication of " +
-                                     query::sourceLabel(store_, *store_.findSource(s.republishes)) + ")");
+        for (store::SourceRef ref = 0; ref < store_.sourceCount(); ++ref) {
+            const store::SourceView s = store_.source(ref);
+            std::string line = m.text(query::sourceLabel(store_, ref));
+            if (s.publisher()) line += " \u2014 " + m.italic(std::string(s.title()));
+            if (const auto original = s.republishes()) {
+                line += " " + m.text("(republication of " + query::sourceLabel(store_, *original) + ")");
             }
             page += m.item(1, line);
         }
@@ -148,41 +148,44 @@ private:
     // publisher (or title), so only its date and whether it is a republication are added.
     std::string claimLine(const query::Attribution& a) const {
         const Markup& m = *markup_;
-        const model::Claim& c = store_.claim(a.claim);
+        const store::ClaimView c = store_.claim(a.claim);
         std::string chain;
         for (const std::string& step : query::chainNames(store_, a)) chain += (chain.empty() ? "" : " \u2192 ") + step;
         std::string line = m.text(chain);
         std::string about;
-        if (a.source && !a.source->date.empty()) about = a.source->date;
+        if (a.source) about = store_.source(*a.source).date();
         if (a.original) about += std::string(about.empty() ? "" : ", ") + "republication";
         if (!about.empty()) line += " (" + m.text(about) + ")";
         line += ": ";
-        if (!c.date.empty()) line += m.text("[" + c.date + "]") + " ";
-        line += m.text(c.summary);
-        if (c.stance == model::Stance::Denies) line += " " + m.italic("(denies)");
+        if (!c.date().empty()) line += m.text("[" + std::string(c.date()) + "]") + " ";
+        line += m.text(c.summary());
+        if (c.stance() == model::Stance::Denies) line += " " + m.italic("(denies)");
         return line;
     }
 
     void entityPage(store::Vertex v) {
         const Markup& m = *markup_;
-        const model::Entity& e = store_.entity(v);
-        std::string page = m.heading(1, e.name);
+        const store::EntityView e = store_.entity(v);
+        const std::string id(e.id());
+        std::string page = m.heading(1, e.name());
         std::string intro = m.italic(store_.kindOf(v).label);
-        if (!e.aliases.empty()) {
+        if (!e.aliases().empty()) {
             std::string aliases;
-            for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+            for (const std::string_view a : e.aliases()) aliases += (aliases.empty() ? "" : ", ") + std::string(a);
             intro += " \u00B7 " + m.text("also " + aliases);
         }
         page += intro + "\n\n";
-        if (!e.description.empty()) page += m.text(e.description) + "\n\n";
-        for (const auto& [name, value] : e.attributes) page += m.item(1, m.text(name + ": " + model::toDisplayString(value)));
-        if (!e.attributes.empty()) page += "\n";
+        if (!e.description().empty()) page += m.text(e.description()) + "\n\n";
+        for (const store::AttributeEntry a : e.attributes()) {
+            page += m.item(1, m.text(std::string(a.name) + ": " + model::toDisplayString(a.value)));
+        }
+        if (!e.attributes().empty()) page += "\n";
 
         query::NeighborhoodOptions n;
         n.depth = options_.depth;
         const Diagram diagram = neighborhoodDiagram(store_, query::neighborhood(store_, v, n), options_.depth,
                                                     options_.diagram);
-        const std::string svg = images(diagram, e.id);
+        const std::string svg = images(diagram, id);
         page += m.image(svg, diagram.title) + pngLink(svg);
 
         const query::EntityReport report = query::entityReport(store_, v);
@@ -190,29 +193,27 @@ private:
         for (const query::RelationGroup& group : report.groups) {
             page += m.heading(3, store_.schema().findType(group.type)->label);
             for (const query::Hop& hop : group.hops) {
-                const model::Relation& r = store_.relation(hop.relation);
+                const store::RelationView r = store_.relation(hop.relation);
                 const store::Vertex other = query::target(store_, hop);
                 std::string line = m.text(query::hopLabel(store_, hop)) + " " +
-                                   m.link(store_.entity(other).id, store_.entity(other).name);
-                const std::string attributes = query::attributesLine(r.attributes);
+                                   m.link(std::string(store_.entity(other).id()), store_.entity(other).name());
+                const std::string attributes = query::attributesLine(r.attributes().toMap());
                 if (!attributes.empty()) line += " \u2014 " + m.text(attributes);
                 page += m.item(1, line);
-                for (std::size_t i = 0; i < r.claims.size(); ++i) {
-                    page += m.item(2, claimLine(query::attributionOf(store_, {hop.relation, i})));
-                }
+                for (const store::ClaimRef c : r.claims()) page += m.item(2, claimLine(query::attributionOf(store_, c)));
             }
             page += "\n";
         }
         if (!report.claimsMade.empty()) {
             page += m.heading(2, "Claims made or passed on");
-            for (const store::ClaimRef& ref : report.claimsMade) {
-                page += m.item(1, m.text(query::relationSentence(store_, ref.relation)) + ": " +
+            for (const store::ClaimRef ref : report.claimsMade) {
+                page += m.item(1, m.text(query::relationSentence(store_, store_.relationOfClaim(ref))) + ": " +
                                       claimLine(query::attributionOf(store_, ref)));
             }
             page += "\n";
         }
         page += m.link("index", "All entities") + "\n";
-        files_.push_back({e.id + "." + m.extension(), page});
+        files_.push_back({id + "." + m.extension(), page});
     }
 
     const store::GraphStore& store_;

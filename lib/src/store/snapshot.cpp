@@ -22,6 +22,7 @@
 
 #include "relgraph/common/error.hpp"
 #include "relgraph/common/file_output.hpp"
+#include "store/column_list.hpp"
 
 // Sections are the columns' bytes as they lie in memory, and they are read in place.
 static_assert(std::endian::native == std::endian::little, "relgraph snapshots are little-endian");
@@ -42,123 +43,6 @@ constexpr std::size_t kReservedAt = 32;        // 24 zero bytes
 constexpr std::size_t kHeaderChecksumAt = 56;  // u64: XXH3-64 of bytes [0, 56)
 constexpr std::size_t kEntryBytes = 24;        // id u32, element size u32, offset u64, byte size u64
 constexpr std::uint64_t kAlignment = 64;
-
-// Section ids: part of the format. Never renumber or reuse one; a new column gets a new number.
-enum class SectionId : std::uint32_t {
-    StringBytes = 1,
-    StringOffsets,
-    EntityId,
-    EntityName,
-    EntityKind,
-    RelationFrom,
-    RelationTo,
-    RelationType,
-    RelationId,
-    OutOffsets,
-    OutRelations,
-    InOffsets,
-    InRelations,
-    KeyHash,
-    KeyString,
-    KeyEntity,
-    KindName,
-    KindLabel,
-    TypeName,
-    TypeLabel,
-    TypeFlags,
-    SourceFile,
-    RelationSource,
-    PropertyName,
-    PropertyOwner,
-    PropertyType,
-    PropertyStart,
-    PropertyValues,
-    Details,
-};
-
-// How many values a section holds, given the section `other`.
-enum class Length { Any, AtLeastOne, Same, SameOrNone, OneMore, OneMoreOrNone };
-
-constexpr bool kRequired = false;
-constexpr bool kOptional = true;  // may be left out of the file when empty
-
-struct Column {
-    SectionId id;
-    std::string_view name;
-    bool optional;
-    Length length = Length::Any;
-    SectionId other = SectionId::StringBytes;
-    std::uint32_t elementSize = 0;  // filled in from the member's type
-};
-
-// Every column once, for the writer and the reader alike.
-template <class Visit>
-constexpr void forEachColumn(Visit&& visit) {
-    using C = CompactColumns;
-    using enum SectionId;
-    using enum Length;
-    visit(Column{StringBytes, "stringBytes", kRequired}, &C::stringBytes);
-    visit(Column{StringOffsets, "stringOffsets", kRequired, AtLeastOne}, &C::stringOffsets);
-    visit(Column{EntityId, "entityId", kRequired}, &C::entityId);
-    visit(Column{EntityName, "entityName", kOptional, SameOrNone, EntityId}, &C::entityName);
-    visit(Column{EntityKind, "entityKind", kOptional, SameOrNone, EntityId}, &C::entityKind);
-    visit(Column{RelationFrom, "relationFrom", kOptional, SameOrNone, RelationTo}, &C::relationFrom);
-    visit(Column{RelationTo, "relationTo", kRequired}, &C::relationTo);
-    visit(Column{RelationType, "relationType", kOptional, SameOrNone, RelationTo}, &C::relationType);
-    visit(Column{RelationId, "relationId", kOptional, SameOrNone, RelationTo}, &C::relationId);
-    visit(Column{OutOffsets, "outOffsets", kRequired, OneMore, EntityId}, &C::outOffsets);
-    visit(Column{OutRelations, "outRelations", kOptional, SameOrNone, RelationTo}, &C::outRelations);
-    visit(Column{InOffsets, "inOffsets", kRequired, OneMore, EntityId}, &C::inOffsets);
-    visit(Column{InRelations, "inRelations", kRequired, Same, RelationTo}, &C::inRelations);
-    visit(Column{KeyHash, "keyHash", kRequired}, &C::keyHash);
-    visit(Column{KeyString, "keyString", kRequired, Same, KeyHash}, &C::keyString);
-    visit(Column{KeyEntity, "keyEntity", kRequired, Same, KeyHash}, &C::keyEntity);
-    visit(Column{KindName, "kindName", kRequired}, &C::kindName);
-    visit(Column{KindLabel, "kindLabel", kRequired, Same, KindName}, &C::kindLabel);
-    visit(Column{TypeName, "typeName", kRequired}, &C::typeName);
-    visit(Column{TypeLabel, "typeLabel", kRequired, Same, TypeName}, &C::typeLabel);
-    visit(Column{TypeFlags, "typeFlags", kRequired, Same, TypeName}, &C::typeFlags);
-    visit(Column{SourceFile, "sourceFile", kRequired}, &C::sourceFile);
-    visit(Column{RelationSource, "relationSource", kOptional, SameOrNone, RelationTo}, &C::relationSource);
-    visit(Column{PropertyName, "propertyName", kOptional}, &C::propertyName);
-    visit(Column{PropertyOwner, "propertyOwner", kOptional, Same, PropertyName}, &C::propertyOwner);
-    visit(Column{PropertyType, "propertyType", kOptional, Same, PropertyName}, &C::propertyType);
-    visit(Column{PropertyStart, "propertyStart", kOptional, Same, PropertyName}, &C::propertyStart);
-    visit(Column{PropertyValues, "propertyValues", kOptional}, &C::propertyValues);
-    visit(Column{Details, "details", kOptional}, &C::details);
-}
-
-template <class Member>
-using ElementOf = typename std::remove_cvref_t<decltype(std::declval<CompactColumns>().*std::declval<Member>())>::element_type;
-
-constexpr std::size_t kColumnCount = [] {
-    std::size_t count = 0;
-    forEachColumn([&](const Column&, auto) { ++count; });
-    return count;
-}();
-
-// The columns by id: kColumns[id - 1].
-constexpr std::array<Column, kColumnCount> kColumns = [] {
-    std::array<Column, kColumnCount> columns{};
-    std::size_t i = 0;
-    forEachColumn([&](Column column, auto member) {
-        column.elementSize = sizeof(ElementOf<decltype(member)>);
-        columns[i++] = column;
-    });
-    return columns;
-}();
-
-constexpr bool idsAreOneToCount() {
-    for (std::size_t i = 0; i < kColumnCount; ++i) {
-        if (static_cast<std::size_t>(kColumns[i].id) != i + 1) return false;
-    }
-    return true;
-}
-static_assert(idsAreOneToCount(), "forEachColumn lists the sections in id order, numbered from 1");
-static_assert(sizeof(CompactColumns) == kColumnCount * sizeof(std::span<const char>),
-              "every CompactColumns member must be listed in forEachColumn");
-
-const Column& columnOf(SectionId id) { return kColumns[static_cast<std::size_t>(id) - 1]; }
 
 constexpr std::uint64_t alignUp(std::uint64_t at) { return (at + kAlignment - 1) / kAlignment * kAlignment; }
 
@@ -204,13 +88,13 @@ struct FileDescriptor {
 
 }  // namespace
 
-void writeSnapshot(const CompactGraph& graph, const std::filesystem::path& path) {
+void writeSnapshot(const GraphStore& graph, const std::filesystem::path& path) {
     struct Section {
         const Column* column;
         std::uint64_t offset = 0;
         std::string_view bytes;
     };
-    const CompactColumns& columns = graph.columns();
+    const StoreColumns& columns = graph.columns();
     std::vector<Section> sections;
     forEachColumn([&](const Column& column, auto member) {
         const auto values = columns.*member;
@@ -266,7 +150,7 @@ class SnapshotReader {
 public:
     explicit SnapshotReader(const std::filesystem::path& path) : path_(path), file_(path.generic_string()) {}
 
-    CompactGraph open() {
+    GraphStore open() {
         map();
         checkHeader();
         // Every byte is read next: fault the pages in at once rather than one by one.
@@ -278,7 +162,7 @@ public:
         readSectionTable();
         checkLengths();
 
-        CompactColumns columns;
+        StoreColumns columns;
         forEachColumn([&](const Column& column, auto member) {
             using T = ElementOf<decltype(member)>;
             const Located& at = located_[static_cast<std::size_t>(column.id) - 1];
@@ -286,14 +170,13 @@ public:
                 columns.*member = std::span<const T>(reinterpret_cast<const T*>(bytes_ + at.offset), at.size / sizeof(T));
             }
         });
-        CompactGraph graph(columns, owner_);
         // The checksum stands for the file being what writeSnapshot wrote; what a crafted file could
         // still hold, the bounds check makes harmless (every read stays inside its column) in one
         // sequential pass, at about half the cost of the full check.
-        if (const auto problem = graph.firstProblem(CompactGraph::Check::Bounds)) {
+        if (const auto problem = GraphStore::problemIn(columns, GraphStore::Check::Bounds)) {
             fail(pointerFor(*problem), "the file is inconsistent: " + *problem);
         }
-        return graph;
+        return GraphStore(columns, owner_);
     }
 
 private:
@@ -340,9 +223,13 @@ private:
         }
         const auto version = readAt<std::uint32_t>(bytes_, kVersionAt);
         if (version != kSnapshotVersion) {
-            fail("/header/version", fmt::format("snapshot version {}, this relgraph reads version {}: rebuild it with "
-                                                "`relgraph load`",
-                                                version, kSnapshotVersion));
+            fail("/header/version",
+                 version < kSnapshotVersion
+                     ? fmt::format("snapshot version {} was made by an older relgraph (this one reads version {}): "
+                                   "run `relgraph load` again to rebuild it",
+                                   version, kSnapshotVersion)
+                     : fmt::format("snapshot version {} was made by a newer relgraph (this one reads version {})",
+                                   version, kSnapshotVersion));
         }
         for (std::size_t i = kReservedAt; i < kHeaderChecksumAt; ++i) {
             if (bytes_[i] != 0) {
@@ -443,10 +330,9 @@ private:
                     break;
                 case Length::OneMore:
                 case Length::OneMoreOrNone:
-                    if (n != other + 1 && !(column.length == Length::OneMoreOrNone && n == 0 && other == 0)) {
+                    if (n != other + 1 && !(column.length == Length::OneMoreOrNone && n == 0)) {
                         fail(pointer, fmt::format("section {} has {} values, expected {}{} (one more than section {})",
-                                                  column.name, n,
-                                                  column.length == Length::OneMoreOrNone && other == 0 ? "none or " : "",
+                                                  column.name, n, column.length == Length::OneMoreOrNone ? "none or " : "",
                                                   other + 1, otherName));
                     }
                     break;
@@ -476,11 +362,11 @@ private:
 
 }  // namespace
 
-CompactGraph openSnapshot(const std::filesystem::path& path) { return SnapshotReader(path).open(); }
+GraphStore openSnapshot(const std::filesystem::path& path) { return SnapshotReader(path).open(); }
 
-CompactGraph verifySnapshot(const std::filesystem::path& path) {
-    CompactGraph graph = openSnapshot(path);
-    if (const auto problem = graph.firstProblem(CompactGraph::Check::Full)) {
+GraphStore verifySnapshot(const std::filesystem::path& path) {
+    GraphStore graph = openSnapshot(path);
+    if (const auto problem = graph.firstProblem(GraphStore::Check::Full)) {
         throw LoadError({{Place{path.generic_string(), 0, 0, {}}, "the file is inconsistent: " + *problem}});
     }
     return graph;

@@ -6,6 +6,11 @@
 
 using namespace relgraph;
 
+namespace {
+// The entity with this id (which must exist).
+store::Vertex vertexOf(const store::GraphStore& s, std::string_view id) { return s.findEntityById(id).value(); }
+}  // namespace
+
 TEST_CASE("csv: RFC 4180 quoting, CRLF line ends") {
     format::CsvTable t({"a", "b"});
     t.addRow({"plain", "with, comma"});
@@ -27,7 +32,7 @@ TEST_CASE("csv: untrusted cells cannot run as formulas or reach the terminal raw
 
 TEST_CASE("csv: a path's hops, parallel relations on rows of their own") {
     const store::GraphStore& s = testing::parallel();
-    const auto path = query::shortestPath(s, s.vertexOf("a"), s.vertexOf("d"), {});
+    const auto path = query::shortestPath(s, vertexOf(s, "a"), vertexOf(s, "d"), {});
     const std::string csv = format::pathCsv(s, path);
     CHECK(csv.rfind("hop,parallel,from_id,from,relation,type,label,direction,to_id,to,claims,sources\r\n", 0) == 0);
     CHECK(csv.find("1,false,a,Avalon,r01,trades_with,trades with,forward,b,Brigadoon,c01,Morning Post (2024-01)\r\n") !=
@@ -43,7 +48,7 @@ TEST_CASE("csv: a path's hops, parallel relations on rows of their own") {
 
 TEST_CASE("csv: who-reported claims with chains, and --primary lists the parties") {
     const store::GraphStore& s = testing::tiny();
-    const auto report = query::whoReported(s, {*s.findRelation("r-alpha-workers-beta")});
+    const auto report = query::whoReportedRelations(s, {*s.findRelation("r-alpha-workers-beta")});
     const std::string claims = format::attributionCsv(s, report);
     CHECK(
         claims.find("\r\nc3,r-alpha-workers-beta,asserts,2025-02-09,spy,wire,Alpha Intelligence Agency → Wire "

@@ -10,23 +10,28 @@
 using namespace relgraph;
 using nlohmann::json;
 
+namespace {
+// The entity with this id (which must exist).
+store::Vertex vertexOf(const store::GraphStore& s, std::string_view id) { return s.findEntityById(id).value(); }
+}  // namespace
+
 TEST_CASE("json: path shape") {
     const store::GraphStore& s = testing::tiny();
-    const auto from = s.vertexOf("ann"), to = s.vertexOf("res1");
+    const auto from = vertexOf(s, "ann"), to = vertexOf(s, "res1");
     const json j = json::parse(format::pathJson(s, from, to, query::shortestPath(s, from, to, {})));
     CHECK(j["found"] == true);
     CHECK(j["length"] == 3);
     CHECK(j["entities"].size() == 4);
     CHECK(j["hops"][0]["direction"] == "forward");
     CHECK(j["hops"][0]["relation"]["claims"][0]["source"]["publisher"]["id"] == "daily");
-    const json none = json::parse(format::pathJson(s, s.vertexOf("alpha"), s.vertexOf("daily"), std::nullopt));
+    const json none = json::parse(format::pathJson(s, vertexOf(s, "alpha"), vertexOf(s, "daily"), std::nullopt));
     CHECK(none["found"] == false);
     CHECK(none["length"].is_null());
 }
 
 TEST_CASE("json: who-reported shape, quantities as objects") {
     const store::GraphStore& s = testing::tiny();
-    const auto report = query::whoReported(s, {*s.findRelation("r-alpha-workers-beta")});
+    const auto report = query::whoReportedRelations(s, {*s.findRelation("r-alpha-workers-beta")});
     const json j = json::parse(format::attributionJson(s, report));
     CHECK(j["parties"][0]["id"] == "spy");
     CHECK(j["parties"][0]["independent_sources"] == 1);
@@ -57,14 +62,13 @@ TEST_CASE("table: columns align on display width and cells are made terminal-saf
 }
 
 TEST_CASE("table: entity names with escape sequences never reach the terminal raw") {
-    auto data = testing::loadTexts({{"g.json", R"({"relgraph": 1,
+    const store::GraphStore s = testing::loadTexts({{"g.json", R"({"relgraph": 1,
         "schema": {"kinds": {"k": {"label": "K"}}, "types": {"t": {"label": "t", "from": ["k"], "to": ["k"]}}},
         "sources": [{"id": "s", "title": "S"}],
         "entities": [{"id": "a", "name": "A", "kind": "k", "description": "line one\nline two \u0085 next"},
                      {"id": "b", "name": "B\u202egnp.exe", "kind": "k"}],
         "relations": [{"id": "r", "type": "t", "from": "a", "to": "b", "claims": [{"id": "c", "source": "s", "summary": "x"}]}]})"}});
-    store::GraphStore s(std::move(data));
-    const std::string out = format::entityTable(s, query::entityReport(s, s.vertexOf("a")));
+    const std::string out = format::entityTable(s, query::entityReport(s, vertexOf(s, "a")));
     CHECK(out.find("\xC2\x85") == std::string::npos);
     CHECK(out.find("line two \\x85 next") != std::string::npos);
     CHECK(out.find("line one\\nline two") != std::string::npos);
@@ -73,7 +77,7 @@ TEST_CASE("table: entity names with escape sequences never reach the terminal ra
 
 TEST_CASE("json: path hops carry their parallel relations") {
     const store::GraphStore& s = testing::parallel();
-    const auto from = s.vertexOf("a"), to = s.vertexOf("d");
+    const auto from = vertexOf(s, "a"), to = vertexOf(s, "d");
     const json j = json::parse(format::pathJson(s, from, to, query::shortestPath(s, from, to, {})));
     CHECK(j["hops"][0]["relation"]["id"] == "r01");
     REQUIRE(j["hops"][0]["parallel"].size() == 2);
@@ -84,7 +88,7 @@ TEST_CASE("json: path hops carry their parallel relations") {
 
 TEST_CASE("json: path sets list hops by reference and every relation once") {
     const store::GraphStore& s = testing::parallel();
-    const auto from = s.vertexOf("a"), to = s.vertexOf("d");
+    const auto from = vertexOf(s, "a"), to = vertexOf(s, "d");
     query::PathOptions options;
     options.maxPaths = 1;
     const json j = json::parse(format::pathSetJson(s, from, to, query::allShortestPaths(s, from, to, options)));
@@ -113,7 +117,7 @@ TEST_CASE("json: path sets list hops by reference and every relation once") {
 
 TEST_CASE("json: who-reported parties have their earliest date, and --primary leaves the claims out") {
     const store::GraphStore& s = testing::tiny();
-    const auto report = query::whoReported(s, {*s.findRelation("r-alpha-workers-beta")});
+    const auto report = query::whoReportedRelations(s, {*s.findRelation("r-alpha-workers-beta")});
     CHECK(json::parse(format::attributionJson(s, report))["parties"][0]["earliest_date"] == "2025-02-09");
     const json primary = json::parse(format::attributionJson(s, report, format::AttributionDetail::Originators));
     CHECK(primary.contains("parties"));
@@ -122,7 +126,7 @@ TEST_CASE("json: who-reported parties have their earliest date, and --primary le
 
 TEST_CASE("json: reported-by shape") {
     const store::GraphStore& s = testing::tiny();
-    const json j = json::parse(format::reportedByJson(s, query::reportedBy(s, s.vertexOf("wire"), false)));
+    const json j = json::parse(format::reportedByJson(s, query::reportedBy(s, vertexOf(s, "wire"), false)));
     CHECK(j["party"]["id"] == "wire");
     CHECK(j["roles"] == json{{"originator", 4}, {"intermediary", 2}, {"publisher", 1}});
     CHECK(j["relations"].size() == 5);
@@ -146,8 +150,8 @@ TEST_CASE("json: conflicts carry the range and independent sources") {
 
 TEST_CASE("json: subgraph shape") {
     const store::GraphStore& s = testing::parallel();
-    const json j = json::parse(
-        format::subgraphJson(s, query::connectingSubgraph(s, {s.vertexOf("a"), s.vertexOf("e"), s.vertexOf("z")}, {})));
+    const json j = json::parse(format::subgraphJson(
+        s, query::connectingSubgraph(s, {vertexOf(s, "a"), vertexOf(s, "e"), vertexOf(s, "z")}, {})));
     CHECK(j["kind"] == "connecting");
     CHECK(j["terminals"].size() == 3);
     REQUIRE(j["connections"].size() == 3);
@@ -166,7 +170,7 @@ TEST_CASE("json: statistics shape") {
     CHECK(j["types"][3]["type"] == "reported");
     CHECK(j["types"][3]["attribution"] == true);
     CHECK(j["types"][3]["walked"] == false);
-    CHECK(j["walked"] == json{{"entities", 8}, {"relations", 8}, {"components", 4}});
+    CHECK(j["walked"] == json{{"entities", 8}, {"relations", 8}, {"components", 4}, {"betweenness_measured", true}});
     CHECK(j["components"][0]["size"] == 5);
     CHECK(j["entities"][2]["id"] == "c");
     CHECK(j["entities"][2]["betweenness"] == 1.5);

@@ -110,8 +110,13 @@ TEST_CASE("interchange: a folder that cannot be read is reported") {
 }
 
 TEST_CASE("interchange: writers refuse what their format cannot hold") {
-    model::GraphData graph = awkwardGraph();
-    graph.entities.front().name = "bell\x07";
+    // A control character the loader would refuse, put in through the builder.
+    model::GraphData records = graphData(awkwardGraph());
+    const auto ann = std::find_if(records.entities.begin(), records.entities.end(),
+                                  [](const model::Entity& e) { return e.id == "ann"; });
+    REQUIRE(ann != records.entities.end());
+    ann->name = "bell\x07";
+    const store::GraphStore graph = storeOf(records);
     CHECK_THROWS_WITH_AS(interchange::writeGraphText(graph, interchange::Format::GraphMl),
                          "cannot write GraphML: entity \"ann\" holds the control character U+0007, which XML 1.0 "
                          "cannot carry",

@@ -1,6 +1,6 @@
 // Streaming bulk loads (interchange/bulk_loader.hpp): edge lists and neo4j-admin CSV streamed into
-// the compact store give the graph readGraph gives (entities, relations, kinds, types, property
-// values, files and notes), the same problems at the same places, and progress; any other input
+// the store give the graph readGraph gives (entities, relations, kinds, types, attribute values,
+// files and notes), the same problems at the same places, and progress; any other input
 // goes through readGraph. The block reader splits records as CsvParser does, whatever the blocks.
 
 #include <doctest/doctest.h>
@@ -14,11 +14,11 @@
 #include "interchange/block_reader.hpp"
 #include "interchange/csv_parser.hpp"
 #include "interchange/interchange_checks.hpp"
-#include "interchange/scalar_text.hpp"
 #include "interchange/text_position.hpp"
 #include "relgraph/interchange/bulk_loader.hpp"
 #include "relgraph/interchange/graph_writer.hpp"
 #include "relgraph/store/graph_store.hpp"
+#include "relgraph/store/store_records.hpp"
 #include "unreadable_file.hpp"
 
 namespace {
@@ -38,19 +38,6 @@ std::string valueText(const model::AttributeValue& v) {
     }
 }
 
-// A property column's text read as its type (as compact_records reads it).
-std::string valueText(std::string_view text, AttributeType type) {
-    using namespace relgraph::interchange;
-    if (type == AttributeType::Integer) {
-        if (const auto v = parseInteger(text)) return valueText({type, *v});
-    } else if (type == AttributeType::Number) {
-        if (const auto v = parseNumber(text)) return valueText({type, *v});
-    } else if (type == AttributeType::Boolean) {
-        if (const auto v = parseBoolean(text)) return valueText({type, *v});
-    }
-    return valueText({AttributeType::String, std::string(text)});
-}
-
 std::string joined(std::vector<std::string> lines) {
     std::sort(lines.begin(), lines.end());
     std::string out;
@@ -63,94 +50,55 @@ struct Shape {
     std::string entities, relations, kinds, types, values;
 };
 
-Shape shapeOf(const store::CompactGraph& g) {
+// The records of a store (store/store_records.hpp): entities with their names, kinds and aliases,
+// relations with their ends and types, kinds and types with their labels, and the attribute values
+// and descriptions of entities and relations.
+Shape shapeOf(const store::GraphStore& g) {
     Shape s;
-    std::vector<std::string> lines;
-    for (store::CompactId v = 0; v < g.entityCount(); ++v) {
-        lines.push_back(fmt::format("{} | {} | {}", g.entityId(v), g.entityName(v), g.kindName(g.entityKind(v))));
+    std::vector<std::string> lines, values;
+    for (store::Vertex v = 0; v < g.entityCount(); ++v) {
+        const model::Entity e = store::entityRecord(g, v);
+        std::string aliases;
+        for (const std::string& alias : e.aliases) aliases += " [" + alias + "]";
+        lines.push_back(fmt::format("{} | {} | {} |{}", e.id, e.name, e.kind, aliases));
+        for (const auto& [name, value] : e.attributes) {
+            values.push_back(fmt::format("entity {} | {} | {}", e.id, name, valueText(value)));
+        }
+        if (!e.description.empty()) values.push_back(fmt::format("entity {} | description | string {}", e.id, e.description));
     }
     s.entities = joined(std::move(lines));
     lines.clear();
-    std::vector<std::string> relationIds;
-    for (store::CompactId r = 0; r < g.relationCount(); ++r) {
-        relationIds.push_back(g.relationId(r));
-        lines.push_back(fmt::format("{} | {} -> {} | {}", relationIds.back(), g.entityId(g.from(r)), g.entityId(g.to(r)),
-                                    g.typeName(g.relationType(r))));
-    }
-    s.relations = joined(std::move(lines));
-    const store::CompactColumns& c = g.columns();
-    lines.clear();
-    for (std::size_t k = 0; k < g.kindCount(); ++k) lines.push_back(fmt::format("{} | {}", g.kindName(k), g.string(c.kindLabel[k])));
-    s.kinds = joined(std::move(lines));
-    lines.clear();
-    for (std::size_t t = 0; t < g.typeCount(); ++t) {
-        lines.push_back(fmt::format("{} | {} | {}", g.typeName(t), g.string(c.typeLabel[t]), g.typeSymmetric(t)));
-    }
-    s.types = joined(std::move(lines));
-    lines.clear();
-    for (std::size_t p = 0; p < c.propertyName.size(); ++p) {
-        const bool entities = c.propertyOwner[p] == store::kOwnerEntities;
-        const std::size_t count = entities ? g.entityCount() : g.relationCount();
-        const auto type = static_cast<AttributeType>(c.propertyType[p]);
-        for (std::size_t i = 0; i < count; ++i) {
-            const store::CompactId value = c.propertyValues[c.propertyStart[p] + i];
-            if (value == store::kNoString) continue;
-            const std::string record = entities ? "entity " + std::string(g.entityId(static_cast<store::CompactId>(i)))
-                                                : "relation " + relationIds[i];
-            lines.push_back(fmt::format("{} | {} | {}", record, g.string(c.propertyName[p]),
-                                        valueText(g.string(value), type)));
+    for (store::Edge e = 0; e < g.relationCount(); ++e) {
+        const model::Relation r = store::relationRecord(g, e);
+        lines.push_back(fmt::format("{} | {} -> {} | {}", r.id, r.from, r.to, r.type));
+        for (const auto& [name, value] : r.attributes) {
+            values.push_back(fmt::format("relation {} | {} | {}", r.id, name, valueText(value)));
         }
     }
-    s.values = joined(std::move(lines));
-    return s;
-}
-
-// What readGraph read, as the compact store holds it: entities and relations through GraphStore and
-// CompactGraph::fromStore, kinds, types and attribute values from the records.
-Shape shapeOf(const model::GraphData& data) {
-    Shape s = shapeOf(store::CompactGraph::fromStore(store::GraphStore(data), ""));
-    std::vector<std::string> lines;
-    for (const auto& [name, kind] : data.schema.kinds) lines.push_back(fmt::format("{} | {}", name, kind.label));
+    s.relations = joined(std::move(lines));
+    s.values = joined(std::move(values));
+    lines.clear();
+    for (const auto& [name, kind] : g.schema().kinds) lines.push_back(fmt::format("{} | {}", name, kind.label));
     s.kinds = joined(std::move(lines));
     lines.clear();
-    for (const auto& [name, type] : data.schema.types) {
+    for (const auto& [name, type] : g.schema().types) {
         lines.push_back(fmt::format("{} | {} | {}", name, type.label, type.symmetric));
     }
     s.types = joined(std::move(lines));
-    lines.clear();
-    for (const model::Entity& e : data.entities) {
-        for (const auto& [name, value] : e.attributes) {
-            lines.push_back(fmt::format("entity {} | {} | {}", e.id, name, valueText(value)));
-        }
-        if (!e.description.empty()) lines.push_back(fmt::format("entity {} | description | string {}", e.id, e.description));
-    }
-    for (const model::Relation& r : data.relations) {
-        for (const auto& [name, value] : r.attributes) {
-            lines.push_back(fmt::format("relation {} | {} | {}", r.id, name, valueText(value)));
-        }
-    }
-    s.values = joined(std::move(lines));
     return s;
 }
 
-// The file each relation was read from.
-std::string relationFiles(const store::CompactGraph& g) {
+// The file each relation was read from, as the source of its one claim names it ("Imported from
+// FILE"): the claim the importer made for it (readGraph), or the one the store makes per input file
+// for relations without claims (a streamed store).
+std::string relationFiles(const store::GraphStore& g) {
     std::vector<std::string> lines;
-    for (store::CompactId r = 0; r < g.relationCount(); ++r) {
-        lines.push_back(g.relationId(r) + " | " + std::string(g.string(g.columns().sourceFile[g.sourceOf(r)])));
-    }
-    return joined(std::move(lines));
-}
-
-std::string relationFiles(const model::GraphData& data) {
-    std::vector<std::string> lines;
-    for (const model::Relation& r : data.relations) {
-        REQUIRE(r.claims.size() == 1);
-        std::string file = r.claims[0].summary.substr(std::string("Imported from ").size());
-        file = file.substr(0, file.rfind(" (line "));
-        // Node-link links are named by their pointer too: "FILE (/links/3 (line 9))."
-        if (const std::size_t pointer = file.rfind(" (/"); pointer != std::string::npos) file.resize(pointer);
-        lines.push_back(r.id + " | " + file);
+    for (store::Edge e = 0; e < g.relationCount(); ++e) {
+        const store::RelationView r = g.relation(e);
+        REQUIRE(r.claims().size() == 1);
+        const std::string_view title = g.source(g.claim(r.claims().front()).source()).title();
+        REQUIRE(title.starts_with("Imported from "));
+        lines.push_back(r.id() + " | " + std::string(title.substr(std::string_view("Imported from ").size())));
     }
     return joined(std::move(lines));
 }
@@ -166,7 +114,8 @@ void checkStreamedAsRead(const std::vector<fs::path>& paths, const interchange::
     const interchange::ImportResult read = interchange::readGraph(paths, options);
     const interchange::BulkResult bulk = interchange::loadBulk(paths, options);
     CHECK(bulk.streamed);
-    CHECK_FALSE(bulk.graph.hasDetails());
+    // Streamed relations come without claims: each rests on the claim the store makes for its file.
+    CHECK_FALSE(bulk.graph.hasClaimRecords());
     const auto problem = bulk.graph.firstProblem();
     CHECK_MESSAGE(!problem, problem.value_or(""));
     const Shape expected = shapeOf(read.graph);
@@ -227,8 +176,8 @@ TEST_CASE("bulk load: SNAP, LDBC and neo4j-admin fixtures stream into the graph 
                          interchangeFixtures() / "ldbc.csv"});
 
     const auto bulk = interchange::loadBulk({interchangeFixtures() / "neo4j"});
-    // One source file per input, node files too.
-    CHECK(bulk.graph.columns().sourceFile.size() == 3);
+    // One input file per input, node files too.
+    CHECK(bulk.graph.inputFileCount() == 3);
     CHECK(bulk.graph.findEntity("Keanu Reeves") == bulk.graph.findEntity("p1-2"));
 }
 
@@ -338,16 +287,16 @@ TEST_CASE("bulk load: neo4j-admin names, aliases, descriptions, kinds from prope
 TEST_CASE("bulk load: inputs with claims and sources go through readGraph") {
     const auto bulk = interchange::loadBulk({tinyGraphDir()});
     CHECK_FALSE(bulk.streamed);
-    CHECK(bulk.graph.hasDetails());
-    const model::GraphData tiny = load::loadGraph({tinyGraphDir()});
-    CHECK(bulk.graph.entityCount() == tiny.entities.size());
-    CHECK(bulk.graph.relationCount() == tiny.relations.size());
+    CHECK(bulk.graph.hasClaimRecords());
+    const store::GraphStore tiny = load::loadGraph({tinyGraphDir()});
+    CHECK(bulk.graph.entityCount() == tiny.entityCount());
+    CHECK(bulk.graph.relationCount() == tiny.relationCount());
 
     const auto mixed = interchange::loadBulk({interchangeFixtures() / "snap.txt", interchangeFixtures() / "karate.graphml"});
     CHECK_FALSE(mixed.streamed);
     CHECK(mixed.graph.entityCount() == interchange::readGraph({interchangeFixtures() / "snap.txt",
                                                                 interchangeFixtures() / "karate.graphml"})
-                                           .graph.entities.size());
+                                           .graph.entityCount());
     // A "claims" column holds what only the records can.
     TempFolder folder;
     const auto claims = folder.write("claims.csv", "from,to,claims\na,b,\"[]\"\n");
@@ -661,8 +610,8 @@ TEST_CASE("bulk load: the node-link fixture streams into the graph readGraph rea
     CHECK(bulk.streamed);
     // "directed": false: every type of its links is symmetric.
     REQUIRE(bulk.graph.typeCount() == 2);
-    CHECK(bulk.graph.typeSymmetric(0));
-    CHECK(bulk.graph.typeSymmetric(1));
+    CHECK(bulk.graph.type(0).symmetric);
+    CHECK(bulk.graph.type(1).symmetric);
 }
 
 TEST_CASE("bulk load: node-link members in any order, keys and ids, names, kinds, aliases and typed attributes") {
@@ -722,8 +671,8 @@ TEST_CASE("bulk load: node-link with claims or relgraph metadata, or not node-li
     const auto exported = folder.write("export.json", interchange::writeGraphText(awkwardGraph(), interchange::Format::NodeLink));
     const auto bulk = interchange::loadBulk({exported});
     CHECK_FALSE(bulk.streamed);
-    CHECK(bulk.graph.hasDetails());
-    CHECK(bulk.graph.relationCount() == awkwardGraph().relations.size());
+    CHECK(bulk.graph.hasClaimRecords());
+    CHECK(bulk.graph.relationCount() == awkwardGraph().relationCount());
 
     // A .json file that is not JSON, or has no top-level "nodes", is relgraph JSON: readGraph says so.
     for (const std::string text : {R"({"nodes": [{"id": 1}], "links": [)", "{\"nodes\": [], \"x\": \"\xFF\"}",
@@ -732,8 +681,8 @@ TEST_CASE("bulk load: node-link with claims or relgraph metadata, or not node-li
         const auto file = folder.write("other.json", text);
         CHECK(bulkErrors({file}) == importErrors({file}));
     }
-    // One attribute of integers for one kind and of text for another: the compact store has one type
-    // for each attribute name, the records one for each kind's.
+    // One attribute of integers for one kind and of text for another: a streamed store types each
+    // attribute name once (a property column), the records for each kind.
     const auto typed = folder.write("typed.json", R"({"nodes": [{"id": 1, "kind": "A", "n": 1},
         {"id": 2, "kind": "B", "n": "x"}, {"id": 3, "kind": "B", "n": 2}]})");
     const auto mixed = interchange::loadBulk({typed});
@@ -940,8 +889,8 @@ TEST_CASE("bulk load: node-link progress rises block by block to every byte, the
 namespace {
 
 // A random JSON value of the kinds node-link properties hold, of one family: integers, numbers,
-// text, booleans, arrays and objects (and null, blank and empty text, which are no value). The compact
-// store has one type for each attribute name, so a round gives each name one family.
+// text, booleans, arrays and objects (and null, blank and empty text, which are no value). A streamed
+// store types each attribute name once, so a round gives each name one family.
 template <class Random>
 std::string jsonValue(Random& random, std::size_t family) {
     static constexpr std::string_view values[][6] = {

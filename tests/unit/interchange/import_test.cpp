@@ -6,6 +6,7 @@
 #include "interchange/interchange_checks.hpp"
 #include "relgraph/interchange/graph_writer.hpp"
 #include "relgraph/store/graph_store.hpp"
+#include "relgraph/store/store_records.hpp"
 
 namespace {
 
@@ -14,16 +15,23 @@ using namespace relgraph::testing;
 using model::AttributeType;
 using model::AttributeValue;
 
-const model::Entity& entity(const model::GraphData& g, const std::string& id) {
-    const auto it = std::find_if(g.entities.begin(), g.entities.end(), [&](const auto& e) { return e.id == id; });
-    REQUIRE(it != g.entities.end());
-    return *it;
+model::Entity entity(const store::GraphStore& g, const std::string& id) {
+    const auto v = g.findEntityById(id);
+    REQUIRE(v);
+    return store::entityRecord(g, *v);
 }
 
-const model::Relation& relation(const model::GraphData& g, const std::string& id) {
-    const auto it = std::find_if(g.relations.begin(), g.relations.end(), [&](const auto& r) { return r.id == id; });
-    REQUIRE(it != g.relations.end());
-    return *it;
+model::Relation relation(const store::GraphStore& g, const std::string& id) {
+    const auto e = g.findRelation(id);
+    REQUIRE(e);
+    return store::relationRecord(g, *e);
+}
+
+// The summary of the one claim the importer made for a relation: it tells where the relation was
+// read ("Imported from FILE (WHERE).").
+std::string summaryOf(const model::Relation& r) {
+    REQUIRE(r.claims.size() == 1);
+    return r.claims[0].summary;
 }
 
 std::string notesOf(const interchange::ImportResult& result) {
@@ -40,21 +48,21 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 TEST_CASE("interchange: neo4j-admin CSV with ID spaces, labels, typed and array columns") {
     const auto result = interchange::readGraph({interchangeFixtures() / "neo4j"});
-    const model::GraphData& g = result.graph;
-    REQUIRE(g.schema.kinds.size() == 2);
-    CHECK(g.schema.kinds.at("person").label == "Person");
-    CHECK(g.schema.kinds.at("person").attributes ==
+    const store::GraphStore& g = result.graph;
+    REQUIRE(g.schema().kinds.size() == 2);
+    CHECK(g.schema().kinds.at("person").label == "Person");
+    CHECK(g.schema().kinds.at("person").attributes ==
           model::AttributeDeclarations{{"born", AttributeType::Integer}, {"member", AttributeType::Boolean},
                                        {"nicknames", AttributeType::String}, {"original_id", AttributeType::String},
                                        {"rating", AttributeType::Number}});
-    CHECK(g.schema.types.at("acted_in").label == "ACTED_IN");
-    CHECK(g.schema.types.at("acted_in").anyFrom);
-    CHECK_FALSE(g.schema.types.at("acted_in").symmetric);
-    CHECK(g.schema.types.at("acted_in").attributes == model::AttributeDeclarations{{"role", AttributeType::String}});
+    CHECK(g.schema().types.at("acted_in").label == "ACTED_IN");
+    CHECK(g.schema().types.at("acted_in").anyFrom);
+    CHECK_FALSE(g.schema().types.at("acted_in").symmetric);
+    CHECK(g.schema().types.at("acted_in").attributes == model::AttributeDeclarations{{"role", AttributeType::String}});
 
     // The movie m1 and the person p1 share the id "p1" in different ID spaces: the one read later
     // gets "p1-2" and keeps its id as original_id.
-    const model::Entity& keanu = entity(g, "p1-2");
+    const model::Entity keanu = entity(g, "p1-2");
     CHECK(keanu.name == "Keanu Reeves");
     CHECK(keanu.kind == "person");
     CHECK(keanu.attributes.at("original_id") == AttributeValue{AttributeType::String, std::string("p1")});
@@ -66,35 +74,30 @@ TEST_CASE("interchange: neo4j-admin CSV with ID spaces, labels, typed and array 
     CHECK(entity(g, "m2").name == "The Matrix, \"Reloaded\"");
     CHECK(entity(g, "p3").attributes.count("rating") == 0);  // an empty field is no value
 
-    const model::Relation& neo = relation(g, "p1-2-acted_in-m1");
+    const model::Relation neo = relation(g, "p1-2-acted_in-m1");
     CHECK(neo.from == "p1-2");
     CHECK(neo.attributes.at("role") == AttributeValue{AttributeType::String, std::string("Neo")});
     REQUIRE(neo.claims.size() == 1);
     CHECK(neo.claims[0].summary == "Imported from " + (interchangeFixtures() / "neo4j" / "roles.csv").generic_string() +
                                        " (line 2).");
-    CHECK(neo.origin.line == 2);
-    CHECK(neo.origin.file.ends_with("roles.csv"));
-    const auto source = std::find_if(g.sources.begin(), g.sources.end(), [&](const auto& s) {
-        return s.id == neo.claims[0].source;
-    });
-    REQUIRE(source != g.sources.end());
-    CHECK(source->id == "imported-roles.csv");
-    CHECK(source->title.starts_with("Imported from "));
+    const auto source = g.findSource(neo.claims[0].source);
+    REQUIRE(source);
+    CHECK(g.source(*source).id() == "imported-roles.csv");
+    CHECK(g.source(*source).title().starts_with("Imported from "));
     CHECK(contains(notesOf(result), "people.csv:2:45: only the first label, \"Person\", is kept (as the kind)"));
 
     // Every query works on an imported graph.
-    const store::GraphStore store(result.graph);
-    CHECK(store.resolveEntity("keanu reeves") == store.resolveEntity("p1-2"));
+    CHECK(g.resolveEntity("keanu reeves") == g.resolveEntity("p1-2"));
 }
 
 TEST_CASE("interchange: a SNAP edge list with comments, numbered nodes and no header") {
     const auto result = interchange::readGraph({interchangeFixtures() / "snap.txt"});
-    const model::GraphData& g = result.graph;
-    CHECK(g.entities.size() == 3);
+    const store::GraphStore& g = result.graph;
+    CHECK(g.entityCount() == 3);
     CHECK(entity(g, "0").kind == "node");
     CHECK(entity(g, "0").name == "0");
-    CHECK(g.schema.types.at("related_to").label == "related to");
-    CHECK(relation(g, "2-related_to-0").origin.line == 7);
+    CHECK(g.schema().types.at("related_to").label == "related to");
+    CHECK(summaryOf(relation(g, "2-related_to-0")).ends_with("snap.txt (line 7)."));
     CHECK(result.notes.empty());
 }
 
@@ -102,10 +105,10 @@ TEST_CASE("interchange: an LDBC edge list names its kinds in the header and type
     interchange::ReadOptions options;
     options.edgeList.typeByFile["ldbc.csv"] = "knows";
     const auto result = interchange::readGraph({interchangeFixtures() / "ldbc.csv"}, options);
-    const model::GraphData& g = result.graph;
+    const store::GraphStore& g = result.graph;
     CHECK(entity(g, "933").kind == "person");
-    CHECK(g.schema.kinds.at("person").label == "Person");
-    const model::Relation& r = relation(g, "933-knows-4139");
+    CHECK(g.schema().kinds.at("person").label == "Person");
+    const model::Relation r = relation(g, "933-knows-4139");
     CHECK(r.attributes.at("creationdate") ==
           AttributeValue{AttributeType::String, std::string("2010-03-24T11:49:22.057+0000")});
     CHECK(contains(notesOf(result), "ldbc.csv:2:10: property \"creationDate\" is kept as attribute \"creationdate\""));
@@ -118,8 +121,8 @@ TEST_CASE("interchange: edge list columns are typed by their values, and --node-
     options.edgeList.nodeKind = "City";
     options.edgeList.header = false;
     options.edgeList.edgeType = "road";
-    const model::GraphData g = interchange::readGraph({file}, options).graph;
-    CHECK(g.schema.types.at("road").attributes ==
+    const store::GraphStore g = interchange::readGraph({file}, options).graph;
+    CHECK(g.schema().types.at("road").attributes ==
           model::AttributeDeclarations{{"column3", AttributeType::Integer}, {"column4", AttributeType::Number},
                                        {"column5", AttributeType::Boolean}, {"column6", AttributeType::String},
                                        {"column7", AttributeType::String}});
@@ -128,7 +131,7 @@ TEST_CASE("interchange: edge list columns are typed by their values, and --node-
 
     // With a header, a "type" column types each edge.
     const auto typed = folder.write("typed.csv", "from,to,type\na,b,likes\nb,a,LIKES\na,c,\n");
-    const model::GraphData h = interchange::readGraph({typed}).graph;
+    const store::GraphStore h = interchange::readGraph({typed}).graph;
     CHECK(relation(h, "a-likes-b").type == "likes");
     CHECK(relation(h, "b-likes-a").type == "likes");
     CHECK(relation(h, "a-related_to-c").type == "related_to");
@@ -136,28 +139,28 @@ TEST_CASE("interchange: edge list columns are typed by their values, and --node-
 
 TEST_CASE("interchange: GraphML with typed keys, defaults and undirected edges") {
     const auto result = interchange::readGraph({interchangeFixtures() / "karate.graphml"});
-    const model::GraphData& g = result.graph;
+    const store::GraphStore& g = result.graph;
     CHECK(entity(g, "n0").name == "Mr. Hi");
     CHECK(entity(g, "n2").name == "n2");
     CHECK(entity(g, "n0").attributes.at("age") == AttributeValue{AttributeType::Integer, std::int64_t{42}});
-    const model::RelationType& type = g.schema.types.at("related_to");
+    const model::RelationType& type = g.schema().types.at("related_to");
     CHECK(type.symmetric);
     CHECK(type.attributes == model::AttributeDeclarations{{"weight", AttributeType::Number}});
     CHECK(relation(g, "n0-related_to-n2").attributes.at("weight") == AttributeValue{AttributeType::Number, 1.0});
-    CHECK(relation(g, "n0-related_to-n1").origin.line == 13);
+    CHECK(contains(summaryOf(relation(g, "n0-related_to-n1")), "line 13"));
     CHECK(result.notes.empty());
 }
 
 TEST_CASE("interchange: DOT read through cgraph: labels, types, defaults and subgraphs") {
     const auto result = interchange::readGraph({interchangeFixtures() / "network.dot"});
-    const model::GraphData& g = result.graph;
+    const store::GraphStore& g = result.graph;
     CHECK(entity(g, "alice").name == "Alice Smith");
     CHECK(entity(g, "alice").attributes.at("role") == AttributeValue{AttributeType::String, std::string("lead")});
     CHECK(entity(g, "bob").attributes.empty());  // node [shape=box] is styling, not data
     CHECK(relation(g, "alice-manages-bob").type == "manages");
     CHECK(relation(g, "alice-knows-carol").attributes.at("weight") ==
           AttributeValue{AttributeType::String, std::string("3")});
-    CHECK(relation(g, "bob-related_to-carol").origin.pointer == "edge \"bob\" -> \"carol\"");
+    CHECK(summaryOf(relation(g, "bob-related_to-carol")).ends_with("network.dot (edge \"bob\" -> \"carol\")."));
     const std::string notes = notesOf(result);
     CHECK(contains(notes, "network.dot: graph attribute \"rankdir\" is not read"));
     CHECK(contains(notes, "network.dot: subgraphs are flattened"));
@@ -170,24 +173,22 @@ TEST_CASE("interchange: undirected DOT and dir=none make symmetric types, and cg
     CHECK(contains(importErrors({undirected}), "u.gv:1:0: syntax error near '->'"));
     const auto file = folder.write("d.gv", "digraph { a -> b [type=\"allied with\", dir=none]; 2x }");
     const auto result = interchange::readGraph({file});
-    CHECK(result.graph.schema.types.at("allied_with").symmetric);
-    CHECK(result.graph.schema.types.at("allied_with").label == "allied with");
+    CHECK(result.graph.schema().types.at("allied_with").symmetric);
+    CHECK(result.graph.schema().types.at("allied_with").label == "allied with");
     CHECK(contains(notesOf(result), "d.gv:1:0: syntax ambiguity - badly delimited number '2x'"));
 }
 
 TEST_CASE("interchange: NetworkX node-link JSON with \"edges\", integer ids and mixed values") {
     const auto result = interchange::readGraph({interchangeFixtures() / "networkx.json"});
-    const model::GraphData& g = result.graph;
+    const store::GraphStore& g = result.graph;
     CHECK(entity(g, "1").name == "One");
     CHECK(entity(g, "three").name == "three");
-    CHECK(g.schema.kinds.at("node").attributes ==
+    CHECK(g.schema().kinds.at("node").attributes ==
           model::AttributeDeclarations{{"score", AttributeType::Number}, {"tags", AttributeType::String}});
     CHECK(entity(g, "1").attributes.at("score") == AttributeValue{AttributeType::Number, 1.0});
     CHECK(entity(g, "three").attributes.at("tags") == AttributeValue{AttributeType::String, std::string("[\"a\",\"b\"]")});
-    CHECK(g.schema.types.at("follows").symmetric);  // "directed": false
-    const model::Relation& r = relation(g, "2-follows-three");
-    CHECK(r.origin.pointer == "/edges/1");
-    CHECK(r.origin.line == 12);
+    CHECK(g.schema().types.at("follows").symmetric);  // "directed": false
+    CHECK(summaryOf(relation(g, "2-follows-three")).ends_with("networkx.json (/edges/1 (line 12))."));
     CHECK(contains(notesOf(result), "networkx.json:4:13 (/graph/name): graph attribute \"name\" is not read"));
 }
 
@@ -197,7 +198,7 @@ TEST_CASE("interchange: node-link keys that are strings are relation ids, and Ne
         "nodes": [{"id": "a"}, {"id": "b"}],
         "links": [{"source": "a", "target": "b", "key": 0}, {"source": "a", "target": "b", "key": 1},
                   {"source": "b", "target": "a", "key": "back"}]})");
-    const model::GraphData g = interchange::readGraph({file}).graph;
+    const store::GraphStore g = interchange::readGraph({file}).graph;
     CHECK(relation(g, "a-related_to-b").to == "b");
     CHECK(relation(g, "a-related_to-b-2").to == "b");
     CHECK(relation(g, "back").from == "b");
@@ -211,9 +212,9 @@ TEST_CASE("interchange: ids and names are made identifiers and unique, with note
                                    "ann-smith,Ann,Annie,,Media Outlet\n"
                                    "3,ann-smith,,,\n");
     const auto result = interchange::readGraph({file});
-    const model::GraphData& g = result.graph;
-    CHECK(g.schema.kinds.at("media_outlet").label == "Media Outlet");
-    CHECK(g.schema.kinds.at("node").label == "Node");
+    const store::GraphStore& g = result.graph;
+    CHECK(g.schema().kinds.at("media_outlet").label == "Media Outlet");
+    CHECK(g.schema().kinds.at("node").label == "Node");
     CHECK(entity(g, "ann-smith").attributes.at("original_id") ==
           AttributeValue{AttributeType::String, std::string("Ann Smith")});
     CHECK(entity(g, "ann-smith").attributes.at("first_name") ==
@@ -245,10 +246,10 @@ TEST_CASE("interchange: a schema given beside foreign files types their records"
 
     const auto clean = folder.write("clean.csv", "id:ID,:LABEL,born,kids\nP1,person,1970,2\nparis,city,,\n");
     const auto result = interchange::readGraph({schema, clean, edges});
-    const model::GraphData& g = result.graph;
+    const store::GraphStore& g = result.graph;
     CHECK(entity(g, "p1").attributes.at("born") == AttributeValue{AttributeType::Date, std::string("1970")});
     CHECK(entity(g, "p1").attributes.at("kids") == AttributeValue{AttributeType::Integer, std::int64_t{2}});
-    const model::Relation& r = relation(g, "p1-lives_in-paris");
+    const model::Relation r = relation(g, "p1-lives_in-paris");
     CHECK(r.claims.at(0).source == "census");
     CHECK(r.attributes.at("size") ==
           AttributeValue{AttributeType::Quantity, model::Quantity{3.0, {}, {}, "nearly"}});
@@ -297,8 +298,8 @@ TEST_CASE("interchange: --from reads a file whatever its extension, and relgraph
     const auto file = folder.write("graph.data", "a b\n");
     interchange::ReadOptions options;
     options.format = interchange::Format::EdgeList;
-    CHECK(interchange::readGraph({file}, options).graph.relations.size() == 1);
-    const model::GraphData mixed =
+    CHECK(interchange::readGraph({file}, options).graph.relationCount() == 1);
+    const store::GraphStore mixed =
         interchange::readGraph({tinyGraphDir(), interchangeFixtures() / "snap.txt"}).graph;
-    CHECK(mixed.entities.size() == 15);
+    CHECK(mixed.entityCount() == 15);
 }

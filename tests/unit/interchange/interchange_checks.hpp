@@ -1,9 +1,10 @@
 #pragma once
-// Shared by the interchange tests: temporary folders, a graph full of awkward text, and a field by
-// field comparison of two graphs (everything but where records were read from).
+// Shared by the interchange tests: temporary folders, a graph full of awkward text, a store's records
+// as plain data and back, and a field by field comparison of two graphs.
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -13,6 +14,9 @@
 #include "relgraph/common/error.hpp"
 #include "relgraph/interchange/graph_reader.hpp"
 #include "relgraph/model/graph_data.hpp"
+#include "relgraph/store/graph_store.hpp"
+#include "relgraph/store/store_builder.hpp"
+#include "relgraph/store/store_records.hpp"
 #include "test_graphs.hpp"
 
 namespace relgraph::testing {
@@ -61,7 +65,31 @@ inline std::string importErrors(const std::vector<std::filesystem::path>& paths,
 // the formats carry: commas, quotes, colons, semicolons, backslashes (last, and before a newline),
 // newlines where text may hold them, non-ASCII, markup characters, attribute names the formats use
 // themselves, every attribute type.
-inline model::GraphData awkwardGraph() { return load::loadGraph({interchangeFixtures() / "awkward.json"}); }
+inline store::GraphStore awkwardGraph() { return load::loadGraph({interchangeFixtures() / "awkward.json"}); }
+
+// Every record of a store as plain data (store/store_records.hpp), in the store's order, for
+// comparisons and for tests that change a record.
+inline model::GraphData graphData(const store::GraphStore& graph) {
+    model::GraphData data;
+    data.schema = graph.schema();
+    for (store::SourceRef s = 0; s < graph.sourceCount(); ++s) data.sources.push_back(store::sourceRecord(graph, s));
+    for (store::Vertex v = 0; v < graph.entityCount(); ++v) data.entities.push_back(store::entityRecord(graph, v));
+    for (store::Edge e = 0; e < graph.relationCount(); ++e) data.relations.push_back(store::relationRecord(graph, e));
+    return data;
+}
+
+// The store of these records, given to the builder in their order (sources, entities, relations),
+// as the loader gives it a file's records; `data` must be a valid graph (nothing checks it).
+inline store::GraphStore storeOf(const model::GraphData& data, const std::string& file = "graph.json") {
+    store::StoreBuilder builder;
+    for (const auto& [name, kind] : data.schema.kinds) builder.declareKind(kind);
+    for (const auto& [name, type] : data.schema.types) builder.declareType(type);
+    builder.beginFile(file);
+    for (const model::Source& s : data.sources) builder.declareSource(s, 0);
+    for (const model::Entity& e : data.entities) builder.declareEntity(e, 0);
+    for (const model::Relation& r : data.relations) builder.addRelation(r, 0);
+    return builder.freeze();
+}
 
 // Two graphs hold the same records (in any order of records, not of claims).
 inline void checkSameGraph(const model::GraphData& a, const model::GraphData& b) {
@@ -139,6 +167,11 @@ inline void checkSameGraph(const model::GraphData& a, const model::GraphData& b)
             CHECK(c.values == d.values);
         }
     }
+}
+
+// Two stores hold the same records (store/store_records.hpp).
+inline void checkSameGraph(const store::GraphStore& a, const store::GraphStore& b) {
+    checkSameGraph(graphData(a), graphData(b));
 }
 
 }  // namespace relgraph::testing

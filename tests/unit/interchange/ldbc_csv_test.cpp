@@ -14,6 +14,7 @@
 #include "interchange/neo4j_csv_reader.hpp"
 #include "relgraph/interchange/bulk_loader.hpp"
 #include "relgraph/store/graph_store.hpp"
+#include "relgraph/store/store_records.hpp"
 
 namespace {
 
@@ -31,19 +32,20 @@ std::string sortedLines(std::vector<std::string> lines) {
 }
 
 // Entities (id, kind) and relations (ends, type) as sorted text.
-std::string entitiesOf(const store::CompactGraph& g) {
+std::string entitiesOf(const store::GraphStore& g) {
     std::vector<std::string> lines;
-    for (store::CompactId v = 0; v < g.entityCount(); ++v) {
-        lines.push_back(fmt::format("{} | {} | {}", g.entityId(v), g.entityName(v), g.kindName(g.entityKind(v))));
+    for (store::Vertex v = 0; v < g.entityCount(); ++v) {
+        const store::EntityView e = g.entity(v);
+        lines.push_back(fmt::format("{} | {} | {}", e.id(), e.name(), e.kind()));
     }
     return sortedLines(std::move(lines));
 }
 
-std::string relationsOf(const store::CompactGraph& g) {
+std::string relationsOf(const store::GraphStore& g) {
     std::vector<std::string> lines;
-    for (store::CompactId r = 0; r < g.relationCount(); ++r) {
-        lines.push_back(fmt::format("{} -> {} | {}", g.entityId(g.from(r)), g.entityId(g.to(r)),
-                                    g.typeName(g.relationType(r))));
+    for (store::Edge r = 0; r < g.relationCount(); ++r) {
+        lines.push_back(fmt::format("{} -> {} | {}", g.entity(g.from(r)).id(), g.entity(g.to(r)).id(),
+                                    g.relation(r).type()));
     }
     return sortedLines(std::move(lines));
 }
@@ -92,23 +94,22 @@ TEST_CASE("ldbc csv: the fixture reads whole and streams alike, with the expecte
     const interchange::ImportResult read = interchange::readGraph({ldbcFixture()});
     const interchange::BulkResult bulk = interchange::loadBulk({ldbcFixture()});
     CHECK(bulk.streamed);
-    const store::CompactGraph fromRead = store::CompactGraph::fromStore(store::GraphStore(read.graph), "");
-    CHECK(entitiesOf(bulk.graph) == entitiesOf(fromRead));
-    CHECK(relationsOf(bulk.graph) == relationsOf(fromRead));
+    CHECK(entitiesOf(bulk.graph) == entitiesOf(read.graph));
+    CHECK(relationsOf(bulk.graph) == relationsOf(read.graph));
 
     // 3 people, 2 tags, 1 forum, 2 places: ids 0 in three ID spaces, made unique.
-    CHECK(read.graph.entities.size() == 8);
-    CHECK(read.graph.relations.size() == 11);
+    CHECK(read.graph.entityCount() == 8);
+    CHECK(read.graph.relationCount() == 11);
     CHECK(bulk.graph.entityCount() == 8);
     CHECK(bulk.graph.relationCount() == 11);
 
     std::vector<std::string> kinds;
-    for (const auto& [name, kind] : read.graph.schema.kinds) kinds.push_back(name);
+    for (const auto& [name, kind] : read.graph.schema().kinds) kinds.push_back(name);
     CHECK(kinds == std::vector<std::string>{"city", "country", "node", "person"});
     std::vector<std::string> types;
-    for (const auto& [name, type] : read.graph.schema.types) types.push_back(name);
+    for (const auto& [name, type] : read.graph.schema().types) types.push_back(name);
     CHECK(types == std::vector<std::string>{"hasinterest", "hastag", "islocatedin", "knows", "related_to", "visited"});
-    CHECK(read.graph.schema.types.at("hasinterest").label == "hasInterest");
+    CHECK(read.graph.schema().types.at("hasinterest").label == "hasInterest");
 
     // Edges resolve by (ID space, id): forum 0 (read first: "0") has tags 0 and 1 ("0-3", "1-2"),
     // person 0 ("0-2") knows person 1 and is interested in tag 0, and the continuation's rows are
@@ -125,11 +126,10 @@ TEST_CASE("ldbc csv: the fixture reads whole and streams alike, with the expecte
     CHECK(relations.find("2 -> 10 | visited") != std::string::npos);
 
     // Upper-case types, empty fields absent.
-    const auto entity = [&](const std::string& id) -> const model::Entity& {
-        const auto it = std::find_if(read.graph.entities.begin(), read.graph.entities.end(),
-                                     [&](const model::Entity& e) { return e.id == id; });
-        REQUIRE(it != read.graph.entities.end());
-        return *it;
+    const auto entity = [&](const std::string& id) {
+        const auto v = read.graph.findEntityById(id);
+        REQUIRE(v);
+        return store::entityRecord(read.graph, *v);
     };
     CHECK((entity("0-2").attributes.at("birthday").type == model::AttributeType::Integer));
     CHECK_FALSE(entity("1").attributes.count("birthday"));
@@ -143,11 +143,11 @@ TEST_CASE("ldbc csv: --edge-type naming a file wins over its name, which wins ov
     options.edgeList.typeByFile["Person_knows_Person.csv"] = "befriends";
     const interchange::ImportResult read = interchange::readGraph({ldbcFixture()}, options);
     std::vector<std::string> types;
-    for (const auto& [name, type] : read.graph.schema.types) types.push_back(name);
+    for (const auto& [name, type] : read.graph.schema().types) types.push_back(name);
     CHECK(types == std::vector<std::string>{"befriends", "hasinterest", "hastag", "islocatedin", "knows", "linked",
                                             "visited"});
     const interchange::BulkResult bulk = interchange::loadBulk({ldbcFixture()}, options);
-    CHECK(relationsOf(bulk.graph) == relationsOf(store::CompactGraph::fromStore(store::GraphStore(read.graph), "")));
+    CHECK(relationsOf(bulk.graph) == relationsOf(read.graph));
 }
 
 TEST_CASE("ldbc csv: a headerless _N file without a base with a neo4j header is an error at file:1:1") {
@@ -169,7 +169,7 @@ TEST_CASE("ldbc csv: a headerless _N file without a base with a neo4j header is 
 
     // With its base's header, the continuation reads; a broken base header is reported once, there.
     folder.write("Person_knows_Person.csv", ":START_ID(Person)|:END_ID(Person)\n2|1\n");
-    CHECK(interchange::readGraph({folder.path}).graph.relations.size() == 2);
+    CHECK(interchange::readGraph({folder.path}).graph.relationCount() == 2);
     CHECK(interchange::loadBulk({folder.path}).graph.relationCount() == 2);
     const fs::path base = folder.write("Person_knows_Person.csv", ":START_ID(Person)|:END_ID(Person)|x:WHAT\n2|1|a\n");
     const std::string broken = importErrors({folder.path});
@@ -182,6 +182,6 @@ TEST_CASE("ldbc csv: _N edge lists beside edge lists stay edge lists") {
     TempFolder folder;
     folder.write("edges.csv", "1,2\n");
     folder.write("edges_1.csv", "2,3\n");
-    CHECK(interchange::readGraph({folder.path}).graph.relations.size() == 2);
+    CHECK(interchange::readGraph({folder.path}).graph.relationCount() == 2);
     CHECK(interchange::loadBulk({folder.path}).graph.relationCount() == 2);
 }

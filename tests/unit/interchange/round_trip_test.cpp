@@ -13,7 +13,7 @@ using namespace relgraph::testing;
 using interchange::Format;
 
 // Writes `graph` as `format` under `folder` and reads it back.
-model::GraphData throughFormat(const model::GraphData& graph, Format format, const TempFolder& folder) {
+store::GraphStore throughFormat(const store::GraphStore& graph, Format format, const TempFolder& folder) {
     const char* name = format == Format::RelgraphJson ? "graph.json"
                        : format == Format::NodeLink   ? "graph.node-link.json"
                        : format == Format::GraphMl    ? "graph.graphml"
@@ -21,9 +21,9 @@ model::GraphData throughFormat(const model::GraphData& graph, Format format, con
                                                       : "neo4j";
     const auto path = folder.path / name;
     interchange::writeGraph(graph, format, path);
-    const interchange::ImportResult back = interchange::readGraph({path});
+    interchange::ImportResult back = interchange::readGraph({path});
     CHECK(back.notes.empty());
-    return back.graph;
+    return std::move(back.graph);
 }
 
 const Format kReadable[] = {Format::RelgraphJson, Format::NodeLink, Format::GraphMl, Format::Dot, Format::Neo4jCsv};
@@ -31,7 +31,7 @@ const Format kReadable[] = {Format::RelgraphJson, Format::NodeLink, Format::Grap
 }  // namespace
 
 TEST_CASE("interchange: every format round-trips the awkward graph exactly") {
-    const model::GraphData graph = awkwardGraph();
+    const store::GraphStore graph = awkwardGraph();
     for (const Format format : kReadable) {
         INFO("format: ", interchange::formatName(format));
         TempFolder folder;
@@ -41,7 +41,7 @@ TEST_CASE("interchange: every format round-trips the awkward graph exactly") {
 
 TEST_CASE("interchange: every format round-trips the fixture and bundled graphs") {
     for (const auto& path : {tinyGraphDir(), bundledGraphDir()}) {
-        const model::GraphData graph = load::loadGraph({path});
+        const store::GraphStore graph = load::loadGraph({path});
         for (const Format format : kReadable) {
             INFO("graph: ", path.string(), ", format: ", interchange::formatName(format));
             TempFolder folder;
@@ -51,14 +51,17 @@ TEST_CASE("interchange: every format round-trips the fixture and bundled graphs"
 }
 
 TEST_CASE("interchange: relgraph JSON output is deterministic and reads back to the same text") {
-    const model::GraphData graph = awkwardGraph();
+    const store::GraphStore graph = awkwardGraph();
     const std::string once = interchange::writeGraphText(graph, Format::RelgraphJson);
-    model::GraphData shuffled = graph;
-    std::reverse(shuffled.entities.begin(), shuffled.entities.end());
-    std::reverse(shuffled.relations.begin(), shuffled.relations.end());
-    std::reverse(shuffled.sources.begin(), shuffled.sources.end());
+    // The same records given to the store in the opposite order.
+    model::GraphData records = graphData(graph);
+    std::reverse(records.entities.begin(), records.entities.end());
+    std::reverse(records.relations.begin(), records.relations.end());
+    std::reverse(records.sources.begin(), records.sources.end());
+    REQUIRE(graph.inputFileCount() == 1);
+    const store::GraphStore shuffled = storeOf(records, std::string(graph.inputFile(0)));
     CHECK(interchange::writeGraphText(shuffled, Format::RelgraphJson) == once);
-    const model::GraphData back = loadTexts({{"back.json", once}});
+    const store::GraphStore back = loadTexts({{"back.json", once}});
     CHECK(interchange::writeGraphText(back, Format::RelgraphJson) == once);
     for (const Format format : {Format::NodeLink, Format::GraphMl, Format::Dot, Format::Cypher}) {
         CHECK(interchange::writeGraphText(shuffled, format) == interchange::writeGraphText(graph, format));
@@ -66,7 +69,7 @@ TEST_CASE("interchange: relgraph JSON output is deterministic and reads back to 
 }
 
 TEST_CASE("interchange: text in the exports is escaped for each format") {
-    const model::GraphData graph = awkwardGraph();
+    const store::GraphStore graph = awkwardGraph();
     const std::string graphml = interchange::writeGraphText(graph, Format::GraphMl);
     CHECK(graphml.find("<data key=\"n.name\">Café ☕ 東京 &lt;main&gt; &amp; 'co'</data>") != std::string::npos);
     CHECK(graphml.find("attr.name=\"@name\"") != std::string::npos);
@@ -98,7 +101,7 @@ TEST_CASE("interchange: text in the exports is escaped for each format") {
 }
 
 TEST_CASE("interchange: a Cypher script writes floats Cypher reads") {
-    model::GraphData graph = loadTexts({{"g.json", R"({"relgraph": 1,
+    const store::GraphStore graph = loadTexts({{"g.json", R"({"relgraph": 1,
         "schema": {"kinds": {"k": {"label": "K", "attributes": {"x": "number"}}}, "types": {}},
         "entities": [{"id": "a", "name": "A", "kind": "k", "attributes": {"x": 1e300}}]})"}});
     CHECK(interchange::writeGraphText(graph, Format::Cypher).find("`x`: 1e300}") != std::string::npos);

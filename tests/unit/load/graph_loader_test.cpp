@@ -20,6 +20,7 @@
 #include "relgraph/common/error.hpp"
 #include "relgraph/load/graph_loader.hpp"
 #include "relgraph/store/graph_store.hpp"
+#include "relgraph/store/store_records.hpp"
 #include "interchange/interchange_checks.hpp"
 #include "load/diagnostic_checks.hpp"
 #include "test_graphs.hpp"
@@ -491,9 +492,9 @@ TEST_CASE("loader: kinds and types may be declared in any file, after the files 
                                  "    \"types\": { \"sails\": { \"label\": \"sails\", \"from\": [\"ship\"], \"to\": [\"country\"] } } },\n"
                                  "  \"entities\": [ { \"id\": \"boaty\", \"name\": \"Boaty\", \"kind\": \"ship\" } ] }";
     const auto data = loadTexts({{"a-uses.json", uses}, {"schema.json", kSchema}, {"base.json", kBase}, {"z.json", declares}});
-    CHECK(data.schema.findKind("ship") != nullptr);
-    REQUIRE(data.schema.findType("sails") != nullptr);
-    CHECK(data.relations.size() == 1);
+    CHECK(data.schema().findKind("ship") != nullptr);
+    REQUIRE(data.schema().findType("sails") != nullptr);
+    CHECK(data.relationCount() == 1);
 }
 
 TEST_CASE("loader: records may come before the schema that declares their kinds, in the same file") {
@@ -502,9 +503,9 @@ TEST_CASE("loader: records may come before the schema that declares their kinds,
         "  \"entities\": [ { \"id\": \"boaty\", \"name\": \"Boaty\", \"kind\": \"ship\", \"attributes\": { \"tons\": 5 } } ],\n"
         "  \"schema\": { \"kinds\": { \"ship\": { \"label\": \"Ship\", \"attributes\": { \"tons\": \"integer\" } } } } }";
     const auto data = loadTexts({{"late.json", text}});
-    REQUIRE(data.entities.size() == 1);
-    CHECK(data.entities[0].kind == "ship");
-    CHECK(data.entities[0].attributes.size() == 1);
+    REQUIRE(data.entityCount() == 1);
+    CHECK(data.entity(0).kind() == "ship");
+    CHECK(data.entity(0).attributes().size() == 1);
     // A value of the wrong type is still found: the record was read against the schema after it.
     const std::string wrong = std::string(text).replace(text.find("5 }"), 1, "\"five\"");
     const auto d = problemsOf(Files{{"late.json", wrong}});
@@ -1009,12 +1010,9 @@ TEST_CASE("loader: valid attribute values of every type load with their types") 
     const auto data = loadTexts(withBase(thingWith(
         "{ \"s\": \"x \\\"y\\\"\", \"i\": -9223372036854775808, \"n\": 2, \"b\": false, \"d\": \"2024-02-29\",\n"
         "        \"p\": \"../2024-06\", \"q\": { \"min\": 10000, \"max\": 12000, \"qualifier\": \"at most\" } }")));
-    const relgraph::model::Entity* gadget = nullptr;
-    for (const auto& e : data.entities) {
-        if (e.id == "gadget") gadget = &e;
-    }
-    REQUIRE(gadget != nullptr);
-    const auto& a = gadget->attributes;
+    const auto gadget = data.findEntityById("gadget");
+    REQUIRE(gadget);
+    const relgraph::model::Attributes a = data.entity(*gadget).attributes().toMap();
     REQUIRE(a.size() == 7);
     CHECK(std::get<std::string>(a.at("s").value) == "x \"y\"");
     CHECK(std::get<std::int64_t>(a.at("i").value) == INT64_MIN);
@@ -1279,7 +1277,7 @@ TEST_CASE("loader: two relations may connect the same entities with the same typ
         "    { \"id\": \"r2\", \"type\": \"sent_workers\", \"from\": \"alpha\", \"to\": \"beta\",\n"
         "      \"attributes\": { \"period\": \"2024\" },\n"
         "      \"claims\": [ { \"id\": \"c2\", \"source\": \"s-daily\", \"summary\": \"s\" } ] }")));
-    CHECK(data.relations.size() == 2);
+    CHECK(data.relationCount() == 2);
 }
 
 // --- claims ----------------------------------------------------------------------------------
@@ -1351,8 +1349,8 @@ TEST_CASE("loader: a claim's stance is asserts or denies") {
             "      { \"id\": \"c1\", \"source\": \"s-daily\", \"summary\": \"s\" },\n"
             "      { \"id\": \"c2\", \"source\": \"s-daily\", \"stance\": \"asserts\", \"summary\": \"s\" },\n"
             "      { \"id\": \"c3\", \"source\": \"s-daily\", \"stance\": \"denies\", \"summary\": \"s\" } ] }")));
-        REQUIRE(data.relations.size() == 1);
-        const auto& claims = data.relations[0].claims;
+        REQUIRE(data.relationCount() == 1);
+        const auto claims = relgraph::store::relationRecord(data, 0).claims;
         REQUIRE(claims.size() == 3);
         CHECK(claims[0].stance == relgraph::model::Stance::Asserts);
         CHECK(claims[1].stance == relgraph::model::Stance::Asserts);
@@ -1430,14 +1428,14 @@ TEST_CASE("loader: a graph split over files loads, references crossing files") {
     const std::string sources = sourcesFile("    { \"id\": \"s-new\", \"title\": \"T\", \"publisher\": \"gamma\", \"relies_on\": [\"s-wire\"] }");
     const auto data = loadTexts({{"relations.json", relations}, {"schema.json", kSchema}, {"entities.json", entities},
                                  {"base.json", kBase}, {"sources.json", sources}});
-    CHECK(data.entities.size() == 6);
-    CHECK(data.sources.size() == 3);
-    REQUIRE(data.relations.size() == 1);
-    CHECK(data.relations[0].from == "gamma");
-    CHECK(data.relations[0].origin.file == "relations.json");
-    CHECK(data.relations[0].origin.pointer == "/relations/0");
-    REQUIRE(data.relations[0].claims.size() == 1);
-    CHECK(data.relations[0].claims[0].origin.pointer == "/relations/0/claims/0");
+    CHECK(data.entityCount() == 6);
+    CHECK(data.sourceCount() == 3);
+    REQUIRE(data.relationCount() == 1);
+    CHECK(data.entity(data.from(0)).id() == "gamma");
+    // The store keeps the file each relation was read from (not where in it).
+    CHECK(data.inputFile(data.fileOf(0)) == "relations.json");
+    REQUIRE(data.relation(0).claims().size() == 1);
+    CHECK(data.claim(data.relation(0).claims().front()).id() == "c1");
 }
 
 TEST_CASE("loader: the store orders a graph the same whatever the file order") {
@@ -1456,16 +1454,19 @@ TEST_CASE("loader: the store orders a graph the same whatever the file order") {
                             "      \"claims\": [ { \"id\": \"cm\", \"source\": \"s-a\", \"summary\": \"s\" } ] } ] }";
     auto order = [](const relgraph::store::GraphStore& store) {
         std::vector<std::string> out;
-        const auto [first, last] = boost::vertices(store.graph());
-        for (auto v = first; v != last; ++v) out.push_back("e:" + store.entity(*v).id);
-        for (const auto& e : store.relations()) out.push_back("r:" + store.relation(e).id);
-        for (const auto& s : store.sources()) out.push_back("s:" + s.id);
+        for (relgraph::store::Vertex v = 0; v < store.entityCount(); ++v) {
+            out.push_back("e:" + std::string(store.entity(v).id()));
+        }
+        for (relgraph::store::Edge e = 0; e < store.relationCount(); ++e) out.push_back("r:" + store.relation(e).id());
+        for (relgraph::store::SourceRef s = 0; s < store.sourceCount(); ++s) {
+            out.push_back("s:" + std::string(store.source(s).id()));
+        }
         return out;
     };
-    const relgraph::store::GraphStore forward(
-        loadTexts({{"schema.json", kSchema}, {"base.json", kBase}, {"one.json", one}, {"two.json", two}}));
-    const relgraph::store::GraphStore backward(
-        loadTexts({{"two.json", two}, {"one.json", one}, {"base.json", kBase}, {"schema.json", kSchema}}));
+    const relgraph::store::GraphStore forward =
+        loadTexts({{"schema.json", kSchema}, {"base.json", kBase}, {"one.json", one}, {"two.json", two}});
+    const relgraph::store::GraphStore backward =
+        loadTexts({{"two.json", two}, {"one.json", one}, {"base.json", kBase}, {"schema.json", kSchema}});
     const auto f = order(forward);
     CHECK(f == order(backward));
     const std::vector<std::string> expected{"e:alpha", "e:ann",  "e:beta", "e:daily", "e:delta", "e:eta",   "e:widget",
@@ -1501,7 +1502,7 @@ TEST_CASE("loader: a syntax error in one file does not hide reading problems in 
 TEST_CASE("loader: a file given twice under the same name loads once") {
     const std::string extra = entitiesFile("    { \"id\": \"gamma\", \"name\": \"Gammaria\", \"kind\": \"country\" }");
     const auto data = loadTexts({{"schema.json", kSchema}, {"base.json", kBase}, {"x.json", extra}, {"x.json", extra}});
-    CHECK(data.entities.size() == 6);
+    CHECK(data.entityCount() == 6);
 }
 
 TEST_CASE("loader: the same content under two names is a duplicate") {
@@ -1623,8 +1624,8 @@ TEST_CASE("loader: files and folders given as paths load together") {
     dir.write("data/base.json", kBase);
     dir.write("data/more/gamma.json", entitiesFile("    { \"id\": \"gamma\", \"name\": \"Gammaria\", \"kind\": \"country\" }"));
     const auto data = relgraph::load::loadGraph({schema, dir.path / "data"});
-    CHECK(data.entities.size() == 6);
-    CHECK(data.schema.kinds.size() == 4);
+    CHECK(data.entityCount() == 6);
+    CHECK(data.schema().kinds.size() == 4);
 }
 
 TEST_CASE("loader: path problems and content problems are reported together") {
@@ -1642,8 +1643,8 @@ TEST_CASE("loader: path problems and content problems are reported together") {
 
 TEST_CASE("loader: the tiny fixture graph loads") {
     const auto data = relgraph::load::loadGraph({relgraph::testing::tinyGraphDir()});
-    CHECK_FALSE(data.entities.empty());
-    CHECK_FALSE(data.relations.empty());
+    CHECK(data.entityCount() > 0);
+    CHECK(data.relationCount() > 0);
 }
 
 // --- regressions: one problem, one message ----------------------------------------------------

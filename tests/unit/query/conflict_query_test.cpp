@@ -35,13 +35,13 @@ TEST_CASE("conflicts: the fixture's worker count disagrees, with every value and
     const auto conflicts = query::findConflicts(s, {});
     REQUIRE(conflicts.size() == 1);
     const query::Conflict& c = conflicts.front();
-    CHECK(s.relation(c.relation).id == "r-alpha-workers-beta");
+    CHECK(s.relation(c.relation).id() == "r-alpha-workers-beta");
     CHECK(c.attribute == "count");
     REQUIRE(c.values.size() == 2);
     CHECK(model::toDisplayString(c.values[0].value) == "approximately 1,000");
     CHECK(c.values[0].claims.size() == 2);  // the original and its repost
     CHECK(model::toDisplayString(c.values[1].value) == "1,200");
-    CHECK(s.claim(c.values[1].claims[0].claim).id == "c4");
+    CHECK(s.claim(c.values[1].claims[0].claim).id() == "c4");
     // Limited to relations that agree: nothing.
     CHECK(query::findConflicts(s, {*s.findRelation("r-beta-voted-res1")}).empty());
 }
@@ -51,7 +51,7 @@ TEST_CASE("conflicts: values lowest first, the range they span, and independent 
     const auto conflicts = query::findConflicts(s, {});
     REQUIRE(conflicts.size() == 2);
     const query::Conflict& volume = conflicts[0];
-    CHECK(s.relation(volume.relation).id == "r04");
+    CHECK(s.relation(volume.relation).id() == "r04");
     REQUIRE(volume.values.size() == 3);
     CHECK(model::toDisplayString(volume.values[0].value) == "at least 90");
     CHECK(model::toDisplayString(volume.values[1].value) == "100");
@@ -100,7 +100,7 @@ TEST_CASE("conflicts: sorted by relation, by independent sources or by number of
     const auto first = [&](query::ConflictOrder order) {
         query::ConflictOptions options;
         options.order = order;
-        return s.relation(query::findConflicts(s, {}, options).at(0).relation).id;
+        return s.relation(query::findConflicts(s, {}, options).at(0).relation).id();
     };
     CHECK(first(query::ConflictOrder::Relation) == "r1");
     CHECK(first(query::ConflictOrder::Sources) == "r2");

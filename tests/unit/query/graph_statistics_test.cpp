@@ -1,6 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/page_rank.hpp>
+#include <numeric>
+#include <random>
+#include <set>
+
 #include "relgraph/query/graph_statistics.hpp"
+#include "relgraph/store/store_builder.hpp"
 #include "test_graphs.hpp"
 
 using namespace relgraph;
@@ -9,7 +16,7 @@ namespace {
 const query::EntityMeasures& measuresOf(const store::GraphStore& s, const query::GraphStatistics& stats,
                                         const char* id) {
     for (const auto& m : stats.measures) {
-        if (s.entity(m.entity).id == id) return m;
+        if (s.entity(m.entity).id() == id) return m;
     }
     FAIL("no measures for " << id);
     return stats.measures.front();
@@ -17,7 +24,7 @@ const query::EntityMeasures& measuresOf(const store::GraphStore& s, const query:
 
 std::vector<std::string> ids(const store::GraphStore& s, const std::vector<query::EntityMeasures>& ms) {
     std::vector<std::string> out;
-    for (const auto& m : ms) out.push_back(s.entity(m.entity).id);
+    for (const auto& m : ms) out.push_back(std::string(s.entity(m.entity).id()));
     return out;
 }
 }  // namespace
@@ -64,7 +71,7 @@ TEST_CASE("stats: connected components, largest first") {
     auto stats = query::graphStatistics(s, {});
     REQUIRE(stats.components.size() == 4);
     CHECK(stats.components[0].size() == 5);
-    CHECK(s.entity(stats.components[1][0]).id == "post");
+    CHECK(s.entity(stats.components[1][0]).id() == "post");
     CHECK(measuresOf(s, stats, "e").component == 0);
     CHECK(measuresOf(s, stats, "z").component == 3);
     // With reporting relations, the Post joins the others.
@@ -109,4 +116,38 @@ TEST_CASE("stats: kind filters leave entities out of the measures") {
     CHECK(stats.measures.size() == 5);
     CHECK(stats.walkedRelations == 5);
     CHECK(stats.entities == 8);  // counts are of the whole graph
+}
+
+TEST_CASE("stats: on a large graph PageRank is Boost's, split across threads, and betweenness is left out") {
+    // 60,000 entities and 150,000 distinct relations in random order: more arcs than one thread takes.
+    std::mt19937 random(5);
+    const std::size_t n = 60000, m = 150000;
+    store::StoreBuilder b;
+    for (std::size_t i = 0; i < n; ++i) b.addEntity(std::to_string(i), std::to_string(i), std::to_string(i), 0);
+    std::set<std::pair<store::Row, store::Row>> arcs;
+    while (arcs.size() < m) {
+        const auto from = static_cast<store::Row>(random() % n), to = static_cast<store::Row>(random() % n);
+        if (from != to && arcs.emplace(from, to).second) b.addRelation(from, to, b.type("links"));
+    }
+    const store::GraphStore s = b.freeze();
+    const auto stats = query::graphStatistics(s, {});
+    CHECK_FALSE(stats.betweennessMeasured);
+    CHECK(query::topEntities(stats, query::Measure::Betweenness, 5).empty());
+    // The same graph as an adjacency_list, its arcs in the store's relation order.
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS> reference(n);
+    for (store::Edge e = 0; e < s.relationCount(); ++e) boost::add_edge(s.from(e), s.to(e), reference);
+    std::vector<double> rank(n);
+    boost::graph::page_rank(reference, rank.data(), boost::graph::n_iterations(100), 0.85);
+    const double total = std::accumulate(rank.begin(), rank.end(), 0.0);
+    for (std::size_t v = 0; v < n; v += 97) CHECK(stats.measures[v].pageRank == doctest::Approx(rank[v] / total).epsilon(1e-12));
+    CHECK(stats.components.size() >= 1);
+    std::size_t covered = 0;
+    for (const auto& component : stats.components) covered += component.size();
+    CHECK(covered == n);
+}
+
+TEST_CASE("stats: betweenness is measured while entities times links stay small") {
+    const auto stats = query::graphStatistics(testing::bundled(), {});
+    CHECK(stats.betweennessMeasured);
+    CHECK_FALSE(query::topEntities(stats, query::Measure::Betweenness, 3).empty());
 }

@@ -2,6 +2,7 @@
 // Helpers shared by the path tests: paths written as entity ids or relation ids.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "relgraph/query/path_query.hpp"
@@ -10,15 +11,18 @@ namespace relgraph::testing {
 
 using Ids = std::vector<std::string>;
 
+// The entity with this id (which must exist: std::bad_optional_access otherwise).
+inline store::Vertex vertexOf(const store::GraphStore& s, std::string_view id) { return s.findEntityById(id).value(); }
+
 inline Ids entityIds(const store::GraphStore& s, const query::Path& p) {
     Ids out;
-    for (const auto v : p.entities) out.push_back(s.entity(v).id);
+    for (const auto v : p.entities) out.push_back(std::string(s.entity(v).id()));
     return out;
 }
 
 inline Ids relationIds(const store::GraphStore& s, const query::Path& p) {
     Ids out;
-    for (const auto& h : p.hops) out.push_back(s.relation(h.relation).id);
+    for (const auto& h : p.hops) out.push_back(s.relation(h.relation).id());
     return out;
 }
 

@@ -14,6 +14,7 @@
 
 #include "path_checks.hpp"
 #include "relgraph/query/path_query.hpp"
+#include "relgraph/store/store_builder.hpp"
 
 using namespace relgraph;
 using testing::Ids;
@@ -44,9 +45,9 @@ RandomGraph randomGraph(std::mt19937& random) {
 std::string entityId(std::size_t i) { return "v" + std::to_string(i); }
 std::string relationId(std::size_t i) { return (i < 10 ? "r0" : "r") + std::to_string(i); }
 
-std::unique_ptr<store::GraphStore> storeOf(const RandomGraph& g) {
-    model::GraphData data;
-    data.schema.kinds["k"] = model::EntityKind{"k", "K", "", {}, {}};
+store::GraphStore storeOf(const RandomGraph& g) {
+    store::StoreBuilder builder;
+    builder.declareKind(model::EntityKind{"k", "K", "", {}, {}});
     model::RelationType directed;
     directed.name = "dir";
     directed.label = "dir";
@@ -54,21 +55,21 @@ std::unique_ptr<store::GraphStore> storeOf(const RandomGraph& g) {
     model::RelationType symmetric = directed;
     symmetric.name = symmetric.label = "sym";
     symmetric.symmetric = true;
-    data.schema.types["dir"] = directed;
-    data.schema.types["sym"] = symmetric;
-    data.sources.push_back(model::Source{"s", "S", "", "", {}, "", "", {}, "", {}});
+    builder.declareType(directed);
+    builder.declareType(symmetric);
+    builder.declareSource(model::Source{"s", "S", "", "", {}, "", "", {}, "", {}}, 0);
     for (std::size_t i = 0; i < g.entities; ++i)
-        data.entities.push_back({entityId(i), entityId(i), "k", {}, "", {}, {}});
+        builder.declareEntity({entityId(i), entityId(i), "k", {}, "", {}, {}}, 0);
     for (std::size_t i = 0; i < g.relations.size(); ++i) {
         const RandomRelation& r = g.relations[i];
         model::Claim claim;
         claim.id = "c" + std::to_string(i);
         claim.source = "s";
         claim.summary = "x";
-        data.relations.push_back(
-            {relationId(i), r.symmetric ? "sym" : "dir", entityId(r.from), entityId(r.to), {}, {claim}, {}});
+        builder.addRelation(
+            {relationId(i), r.symmetric ? "sym" : "dir", entityId(r.from), entityId(r.to), {}, {claim}, {}}, 0);
     }
-    return std::make_unique<store::GraphStore>(std::move(data));
+    return builder.freeze();
 }
 
 // A reference path: entity indexes and relation indexes.
@@ -144,7 +145,7 @@ TEST_CASE("paths agree with a brute-force reference on random multigraphs") {
     std::size_t checkedPairs = 0;
     for (int round = 0; round < 100; ++round) {
         const RandomGraph g = randomGraph(random);
-        const auto store = storeOf(g);
+        const auto store = std::make_unique<store::GraphStore>(storeOf(g));
         for (const bool directed : {false, true}) {
             for (const bool distinct : {false, true}) {
                 query::PathOptions options;
@@ -158,7 +159,8 @@ TEST_CASE("paths agree with a brute-force reference on random multigraphs") {
                         CAPTURE(distinct);
                         CAPTURE(s);
                         CAPTURE(t);
-                        const store::Vertex from = store->vertexOf(entityId(s)), to = store->vertexOf(entityId(t));
+                        const store::Vertex from = testing::vertexOf(*store, entityId(s)),
+                                            to = testing::vertexOf(*store, entityId(t));
                         const std::vector<RefPath> reference = allSimplePaths(g, s, t, directed, distinct);
                         ++checkedPairs;
 

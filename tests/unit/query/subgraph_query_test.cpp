@@ -11,19 +11,19 @@ using Ids = std::vector<std::string>;
 
 std::vector<store::Vertex> vertices(const store::GraphStore& s, const Ids& ids) {
     std::vector<store::Vertex> out;
-    for (const auto& id : ids) out.push_back(s.vertexOf(id));
+    for (const auto& id : ids) out.push_back(s.findEntityById(id).value());
     return out;
 }
 
 Ids entityIds(const store::GraphStore& s, const std::vector<store::Vertex>& vs) {
     Ids out;
-    for (const auto v : vs) out.push_back(s.entity(v).id);
+    for (const auto v : vs) out.push_back(std::string(s.entity(v).id()));
     return out;
 }
 
 Ids relationIds(const store::GraphStore& s, const std::vector<store::Edge>& es) {
     Ids out;
-    for (const auto e : es) out.push_back(s.relation(e).id);
+    for (const auto e : es) out.push_back(s.relation(e).id());
     return out;
 }
 }  // namespace

@@ -6,6 +6,11 @@
 
 using namespace relgraph;
 
+namespace {
+// The entity with this id (which must exist).
+store::Vertex vertexOf(const store::GraphStore& s, std::string_view id) { return s.findEntityById(id).value(); }
+}  // namespace
+
 TEST_CASE("traversal filter: types to use or avoid, kinds to reach or avoid") {
     const store::GraphStore& s = testing::parallel();
     const auto r = [&](const char* id) { return *s.findRelation(id); };
@@ -22,23 +27,23 @@ TEST_CASE("traversal filter: types to use or avoid, kinds to reach or avoid") {
 
     filter = {};
     filter.avoidKinds = {"person"};
-    CHECK_FALSE(filter.allowsEntity(s, s.vertexOf("c")));
-    CHECK(filter.allowsEntity(s, s.vertexOf("a")));
-    filter.named = {s.vertexOf("c")};
-    CHECK(filter.allowsEntity(s, s.vertexOf("c")));  // named entities are never filtered out
+    CHECK_FALSE(filter.allowsEntity(s, vertexOf(s, "c")));
+    CHECK(filter.allowsEntity(s, vertexOf(s, "a")));
+    filter.named = {vertexOf(s, "c")};
+    CHECK(filter.allowsEntity(s, vertexOf(s, "c")));  // named entities are never filtered out
     filter = {};
     filter.kinds = {"country"};
-    CHECK_FALSE(filter.allowsEntity(s, s.vertexOf("post")));
-    CHECK(filter.allowsEntity(s, s.vertexOf("z")));
+    CHECK_FALSE(filter.allowsEntity(s, vertexOf(s, "post")));
+    CHECK(filter.allowsEntity(s, vertexOf(s, "z")));
 }
 
 TEST_CASE("traversal filter: hops into avoided kinds are not taken") {
     const store::GraphStore& s = testing::parallel();
     query::TraversalFilter filter;
-    CHECK(query::hopsFrom(s, s.vertexOf("a"), query::Direction::Both, filter).size() == 4);  // r01 r02 r03 r05
+    CHECK(query::hopsFrom(s, vertexOf(s, "a"), query::Direction::Both, filter).size() == 4);  // r01 r02 r03 r05
     filter.avoidKinds = {"person"};
-    CHECK(query::hopsFrom(s, s.vertexOf("a"), query::Direction::Both, filter).size() == 3);
-    CHECK(query::hopsFrom(s, s.vertexOf("a"), query::Direction::Out, filter).size() == 2);  // r01 r02
+    CHECK(query::hopsFrom(s, vertexOf(s, "a"), query::Direction::Both, filter).size() == 3);
+    CHECK(query::hopsFrom(s, vertexOf(s, "a"), query::Direction::Out, filter).size() == 2);  // r01 r02
 }
 
 TEST_CASE("traversal filter: a type or kind both used and avoided is a query error") {

@@ -24,6 +24,7 @@ using testing::draw;
 using testing::has;
 using testing::onlyKinds;
 using testing::onlyTypes;
+using testing::vertexOf;
 using testing::withAttribution;
 
 namespace {
@@ -52,7 +53,7 @@ std::size_t liveHeapBytes() {
 
 TEST_CASE("diagram: who-reported draws chains, the relation and republications") {
     const store::GraphStore& s = testing::tiny();
-    const auto report = query::whoReported(s, {*s.findRelation("r-alpha-workers-beta")});
+    const auto report = query::whoReportedRelations(s, {*s.findRelation("r-alpha-workers-beta")});
     const auto d = render::attributionDiagram(s, report, "who", "Who");
     CHECK(hasEdge(d, "spy", "wire"));
     CHECK(hasEdge(d, "wire", "source.s-daily"));
@@ -84,7 +85,7 @@ TEST_CASE("diagram: disagreements draw one node per value and the chains stating
 
 TEST_CASE("diagram: a path in its context: the path emphasized, its neighbours dimmed") {
     const store::GraphStore& s = testing::tiny();
-    const auto path = query::shortestPath(s, s.vertexOf("ann"), s.vertexOf("beta"), {});
+    const auto path = query::shortestPath(s, vertexOf(s, "ann"), vertexOf(s, "beta"), {});
     REQUIRE(path.has_value());
     const auto plain = render::pathDiagram(s, *path, false);
     CHECK(plain.nodes.size() == 3);
@@ -132,8 +133,8 @@ TEST_CASE("diagram: input order does not change a byte of the drawing") {
     for (const auto format : {render::ImageFormat::Svg, render::ImageFormat::Dot}) {
         CHECK(draw(s, render::graphDiagram(s, withAttribution()), format) ==
               draw(*shuffled, render::graphDiagram(*shuffled, withAttribution()), format));
-        const auto n = query::neighborhood(s, s.vertexOf("alpha"), {});
-        const auto m = query::neighborhood(*shuffled, shuffled->vertexOf("alpha"), {});
+        const auto n = query::neighborhood(s, vertexOf(s, "alpha"), {});
+        const auto m = query::neighborhood(*shuffled, vertexOf(*shuffled, "alpha"), {});
         CHECK(draw(s, render::neighborhoodDiagram(s, n, 1), format) ==
               draw(*shuffled, render::neighborhoodDiagram(*shuffled, m, 1), format));
     }
@@ -158,9 +159,9 @@ TEST_CASE("diagram: several paths drawn as their union, the ends emphasized") {
     const store::GraphStore& s = testing::tiny();
     query::PathOptions options;
     options.maxLength = 4;
-    const auto set = query::allSimplePaths(s, s.vertexOf("ann"), s.vertexOf("beta"), options);
+    const auto set = query::allSimplePaths(s, vertexOf(s, "ann"), vertexOf(s, "beta"), options);
     REQUIRE(set.paths.size() >= 1);
-    const auto d = render::pathSetDiagram(s, set, s.vertexOf("ann"), s.vertexOf("beta"));
+    const auto d = render::pathSetDiagram(s, set, vertexOf(s, "ann"), vertexOf(s, "beta"));
     CHECK(node(d, "ann")->emphasized);
     CHECK(node(d, "beta")->emphasized);
     CHECK_FALSE(node(d, "alpha")->emphasized);
@@ -169,12 +170,12 @@ TEST_CASE("diagram: several paths drawn as their union, the ends emphasized") {
     CHECK(has(d.title, "simple path"));
     query::PathSet stopped = set;
     stopped.stoppedBy = query::PathLimit::MaxPaths;
-    CHECK(has(render::pathSetDiagram(s, stopped, s.vertexOf("ann"), s.vertexOf("beta")).omitted, "more paths exist"));
+    CHECK(has(render::pathSetDiagram(s, stopped, vertexOf(s, "ann"), vertexOf(s, "beta")).omitted, "more paths exist"));
 }
 
 TEST_CASE("diagram: a connecting subgraph names the pairs that are not connected") {
     const store::GraphStore& s = testing::tiny();
-    const auto sub = query::connectingSubgraph(s, {s.vertexOf("ann"), s.vertexOf("beta"), s.vertexOf("daily")}, {});
+    const auto sub = query::connectingSubgraph(s, {vertexOf(s, "ann"), vertexOf(s, "beta"), vertexOf(s, "daily")}, {});
     const auto d = render::subgraphDiagram(s, sub);
     CHECK(node(d, "ann")->emphasized);
     CHECK(node(d, "daily")->emphasized);
@@ -185,7 +186,7 @@ TEST_CASE("diagram: a connecting subgraph names the pairs that are not connected
 
 TEST_CASE("diagram: what an entity reported, with the chains it took part in") {
     const store::GraphStore& s = testing::tiny();
-    const auto d = render::reportedByDiagram(s, query::reportedBy(s, s.vertexOf("spy"), false));
+    const auto d = render::reportedByDiagram(s, query::reportedBy(s, vertexOf(s, "spy"), false));
     CHECK(node(d, "spy")->emphasized);
     CHECK(hasEdge(d, "spy", "wire"));
     CHECK(hasEdge(d, "source.s-daily", "relation.r-alpha-workers-beta"));

@@ -10,11 +10,12 @@ using testing::draw;
 using testing::has;
 using testing::onlyKinds;
 using testing::onlyTypes;
+using testing::vertexOf;
 using testing::withAttribution;
 
 namespace {
 render::Diagram gamma(const store::GraphStore& s, const render::DiagramOptions& options = {}) {
-    return render::neighborhoodDiagram(s, query::neighborhood(s, s.vertexOf("gamma"), {}), 1, options);
+    return render::neighborhoodDiagram(s, query::neighborhood(s, vertexOf(s, "gamma"), {}), 1, options);
 }
 
 // A graph of one kind and one type with these entities, each linked to the next.
@@ -47,7 +48,7 @@ TEST_CASE("render: labels and tooltips escape Graphviz's escapes and entities") 
 
 TEST_CASE("render: names, tooltips and ids come out literally in SVG") {
     const auto s = chainGraph({{"a", R"("Back\\slash & <Tag> \"Q\" \\N \\G é &amp;")"}, {"b", R"("B")"}});
-    const std::string svg = draw(s, render::neighborhoodDiagram(s, query::neighborhood(s, s.vertexOf("a"), {}), 1));
+    const std::string svg = draw(s, render::neighborhoodDiagram(s, query::neighborhood(s, vertexOf(s, "a"), {}), 1));
     const std::string shown = "Back\\slash &amp; &lt;Tag&gt; &quot;Q&quot; \\N \\G é &amp;amp;";
     CHECK(has(svg, ">" + shown + "</text>"));         // the label
     CHECK(has(svg, "<title>" + shown + "</title>"));  // the node's title is its display name
@@ -199,7 +200,7 @@ TEST_CASE("render: large diagrams keep the best connected entities and say what 
     const store::GraphStore& s = testing::tiny();
     render::DiagramOptions options;
     options.maxNodes = 3;
-    const auto n = query::neighborhood(s, s.vertexOf("alpha"), {});
+    const auto n = query::neighborhood(s, vertexOf(s, "alpha"), {});
     const auto d = render::neighborhoodDiagram(s, n, 1, options);
     std::size_t entities = 0;
     bool centerKept = false;
@@ -217,7 +218,7 @@ TEST_CASE("render: links follow the template, percent-encoded, with & escaped fo
     const auto s = chainGraph({{"a", R"("Kim \"Jong\" Un & co/é")"}, {"b", R"("B")"}});
     render::RenderOptions options;
     options.links = render::LinkTemplate("https://wiki.example.org/w/index.php?title={name}&id={id}");
-    const std::string svg = draw(s, render::neighborhoodDiagram(s, query::neighborhood(s, s.vertexOf("a"), {}), 1),
+    const std::string svg = draw(s, render::neighborhoodDiagram(s, query::neighborhood(s, vertexOf(s, "a"), {}), 1),
                                  render::ImageFormat::Svg, options);
     CHECK(has(svg, "xlink:href=\"https://wiki.example.org/w/index.php?title=Kim%20%22Jong%22%20Un%20%26%20co%2F%C3%A9&amp;id=a\""));
     CHECK(render::percentEncode("a b~_.-") == "a%20b~_.-");
@@ -236,7 +237,7 @@ TEST_CASE("render: link templates other than plain http(s) URLs are refused") {
 }
 
 TEST_CASE("render: parallel relations of one type are drawn once with a count") {
-    auto data = testing::loadTexts({{"g.json", R"({"relgraph": 1,
+    const store::GraphStore s = testing::loadTexts({{"g.json", R"({"relgraph": 1,
         "schema": {"kinds": {"k": {"label": "K"}}, "types": {"t": {"label": "sent", "from": ["k"], "to": ["k"]},
                                                                "u": {"label": "other", "from": ["k"], "to": ["k"]}}},
         "sources": [{"id": "s", "title": "S"}],
@@ -246,8 +247,7 @@ TEST_CASE("render: parallel relations of one type are drawn once with a count") 
           {"id": "r2", "type": "t", "from": "a", "to": "b", "claims": [{"id": "c2", "source": "s", "summary": "y"}]},
           {"id": "r3", "type": "t", "from": "b", "to": "a", "claims": [{"id": "c3", "source": "s", "summary": "z"}]},
           {"id": "r4", "type": "u", "from": "a", "to": "b", "claims": [{"id": "c4", "source": "s", "summary": "w"}]}]})"}});
-    store::GraphStore s(std::move(data));
-    const auto d = render::neighborhoodDiagram(s, query::neighborhood(s, s.vertexOf("a"), {}), 1);
+    const auto d = render::neighborhoodDiagram(s, query::neighborhood(s, vertexOf(s, "a"), {}), 1);
     REQUIRE(d.edges.size() == 3);
     CHECK(d.edges[0].id == "r1");
     CHECK(d.edges[0].label == "sent (\u00D72)");
@@ -260,6 +260,6 @@ TEST_CASE("render: a 10 kB non-ASCII name comes out whole") {
     std::string name = "\"";
     while (name.size() < 10000) name += "\u00D1and\u00FA \\\\G {a|b} ";
     const auto s = chainGraph({{"a", name + "\""}, {"b", "\"B\""}});
-    const std::string svg = draw(s, render::neighborhoodDiagram(s, query::neighborhood(s, s.vertexOf("a"), {}), 1));
-    CHECK(has(svg, ">" + s.entity(s.vertexOf("a")).name + "</text>"));
+    const std::string svg = draw(s, render::neighborhoodDiagram(s, query::neighborhood(s, vertexOf(s, "a"), {}), 1));
+    CHECK(has(svg, ">" + std::string(s.entity(vertexOf(s, "a")).name()) + "</text>"));
 }

@@ -2,6 +2,7 @@
 // Shared by the render tests: the default theme and one-call rendering.
 
 #include <string>
+#include <string_view>
 
 #include "relgraph/load/theme_loader.hpp"
 #include "relgraph/query/traversal.hpp"
@@ -10,6 +11,9 @@
 #include "test_graphs.hpp"
 
 namespace relgraph::testing {
+
+// The entity with this id (which must exist: std::bad_optional_access otherwise).
+inline store::Vertex vertexOf(const store::GraphStore& s, std::string_view id) { return s.findEntityById(id).value(); }
 
 inline render::Theme defaultTheme(const store::GraphStore& s) {
     return render::Theme(s.schema(), load::loadTheme(RELGRAPH_DEFAULT_THEME));

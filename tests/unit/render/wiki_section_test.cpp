@@ -26,9 +26,9 @@ std::map<std::string, std::string> section(render::WikiMarkup markup, bool png =
 TEST_CASE("wiki: a page and a diagram per entity, an index and an overview") {
     const auto files = section(render::WikiMarkup::Markdown, true);
     const store::GraphStore& s = testing::tiny();
-    CHECK(files.size() == 2 + 3 * boost::num_vertices(s.graph()) + 1);  // index + overview svg/png, per entity md/svg/png
-    for (const auto v : boost::make_iterator_range(boost::vertices(s.graph()))) {
-        const std::string& id = s.entity(v).id;
+    CHECK(files.size() == 2 + 3 * s.entityCount() + 1);  // index + overview svg/png, per entity md/svg/png
+    for (store::Vertex v = 0; v < s.entityCount(); ++v) {
+        const std::string id(s.entity(v).id());
         CAPTURE(id);
         CHECK(files.count(id + ".md") == 1);
         CHECK(files.count("images/" + id + ".svg") == 1);

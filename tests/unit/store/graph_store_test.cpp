@@ -7,15 +7,19 @@
 
 using namespace relgraph;
 
+namespace {
+store::Vertex vertexOf(const store::GraphStore& s, std::string_view id) { return *s.findEntityById(id); }
+}  // namespace
+
 TEST_CASE("store: entities resolve by id, name and alias in any case") {
     const store::GraphStore& s = testing::tiny();
-    const store::Vertex alpha = s.vertexOf("alpha");
+    const store::Vertex alpha = vertexOf(s, "alpha");
     CHECK(s.findEntity("alpha") == alpha);
     CHECK(s.findEntity("Alphaland") == alpha);
     CHECK(s.findEntity("ALPHALAND") == alpha);
     CHECK(s.findEntity("  republic   of ALPHA ") == alpha);
     CHECK(s.findEntity("al") == alpha);
-    CHECK(s.findEntity("Bob Brown") == s.vertexOf("bob"));
+    CHECK(s.findEntity("Bob Brown") == vertexOf(s, "bob"));
     CHECK_FALSE(s.findEntity("Alfaland").has_value());
 }
 
@@ -35,28 +39,35 @@ TEST_CASE("store: relation types resolve by name or label") {
 
 TEST_CASE("store: indexes by id, type and claim") {
     const store::GraphStore& s = testing::tiny();
-    CHECK(boost::num_vertices(s.graph()) == 12);
-    CHECK(boost::num_edges(s.graph()) == 9);
+    CHECK(s.entityCount() == 12);
+    CHECK(s.relationCount() == 9);
     CHECK(s.claimCount() == 11);
-    CHECK(s.relationsOfType("reported").size() == 2);
-    CHECK(s.relationsOfType("no_such_type").empty());
+    CHECK(s.relationsOfType(*s.findType("reported")).size() == 2);
+    CHECK_FALSE(s.findType("no_such_type").has_value());
     const auto edge = s.findRelation("r-alpha-workers-beta");
     REQUIRE(edge.has_value());
-    CHECK(s.relation(*edge).claims.size() == 3);
+    CHECK(s.relation(*edge).claims().size() == 3);
     const auto claim = s.findClaim("c4");
     REQUIRE(claim.has_value());
-    CHECK(s.claim(*claim).summary == "Officials put the number at 1,200.");
-    CHECK(s.findSource("s-repost")->republishes == "s-daily");
-    CHECK(s.findSource("nope") == nullptr);
+    CHECK(s.claim(*claim).summary() == "Officials put the number at 1,200.");
+    const auto repost = s.findSource("s-repost");
+    REQUIRE(repost.has_value());
+    CHECK(s.source(*s.source(*repost).republishes()).id() == "s-daily");
+    CHECK_FALSE(s.findSource("nope").has_value());
     CHECK_FALSE(s.findRelation("nope").has_value());
+    CHECK_FALSE(s.findClaim("nope").has_value());
 }
 
-TEST_CASE("store: vertices and relations are in id order whatever the input order") {
+TEST_CASE("store: entities, relations and sources are in id order whatever the input order") {
     const store::GraphStore& s = testing::tiny();
     std::vector<std::string> ids;
-    for (const auto v : boost::make_iterator_range(boost::vertices(s.graph()))) ids.push_back(s.entity(v).id);
+    for (store::Vertex v = 0; v < s.entityCount(); ++v) ids.emplace_back(s.entity(v).id());
     CHECK(std::is_sorted(ids.begin(), ids.end()));
     std::vector<std::string> relationIds;
-    for (const auto e : s.relations()) relationIds.push_back(s.relation(e).id);
+    for (store::Edge e = 0; e < s.relationCount(); ++e) relationIds.push_back(s.relation(e).id());
     CHECK(std::is_sorted(relationIds.begin(), relationIds.end()));
+    std::vector<std::string> sourceIds;
+    for (store::SourceRef r = 0; r < s.sourceCount(); ++r) sourceIds.emplace_back(s.source(r).id());
+    CHECK(std::is_sorted(sourceIds.begin(), sourceIds.end()));
+    CHECK_FALSE(s.firstProblem().has_value());
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Arrays of millions of values (the compact store's columns while it is built, a search's distance
+// Arrays of millions of values (the store's columns while it is built, a search's distance
 // table): std::vector with an allocator that maps each large array on its own and asks for it to
 // be backed by 2 MiB pages (transparent huge pages). A fresh 4 KiB page costs a page fault when it
 // is first written, a 2 MiB page one fault for 512 of them: on a virtual machine, where a fault

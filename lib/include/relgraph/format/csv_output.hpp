@@ -29,6 +29,5 @@ std::string reportedByCsv(const store::GraphStore& store, const query::ReportedB
 std::string conflictCsv(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts);
 std::string subgraphCsv(const store::GraphStore& store, const query::Subgraph& subgraph);
 std::string statisticsCsv(const store::GraphStore& store, const query::GraphStatistics& statistics);
-std::string compactStatisticsCsv(const store::CompactGraph& graph, const query::CompactStatistics& statistics);
 
 }  // namespace relgraph::format

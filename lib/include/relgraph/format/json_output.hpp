@@ -33,7 +33,5 @@ std::string reportedByJson(const store::GraphStore& store, const query::Reported
 std::string conflictJson(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts);
 std::string subgraphJson(const store::GraphStore& store, const query::Subgraph& subgraph);
 std::string statisticsJson(const store::GraphStore& store, const query::GraphStatistics& statistics, std::size_t top);
-std::string compactStatisticsJson(const store::CompactGraph& graph, const query::CompactStatistics& statistics,
-                                  std::size_t top);
 
 }  // namespace relgraph::format

@@ -29,8 +29,5 @@ std::string reportedByTable(const store::GraphStore& store, const query::Reporte
 std::string conflictTable(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts);
 std::string subgraphTable(const store::GraphStore& store, const query::Subgraph& subgraph);
 std::string statisticsTable(const store::GraphStore& store, const query::GraphStatistics& statistics, std::size_t top);
-// Statistics of a bulk-loaded snapshot, from the compact store.
-std::string compactStatisticsTable(const store::CompactGraph& graph, const query::CompactStatistics& statistics,
-                                   std::size_t top);
 
 }  // namespace relgraph::format

@@ -1,11 +1,10 @@
 #pragma once
-// Loads graphs straight into the compact store (store/compact_graph.hpp) for `relgraph load`.
-// Edge lists, neo4j-admin CSV and node-link JSON are streamed: read in blocks, never whole (JSON
-// through nlohmann/json's SAX parser, nodes then links in two passes), each record interned into a
-// CompactBuilder as it is read, so memory grows with the graph and not with the files. Any other
-// input (relgraph JSON, GraphML, DOT), node-link with claims or relgraph metadata, and graphs whose
-// attributes need a type per kind go through readGraph and the validating loader, and the snapshot
-// keeps their whole records.
+// Loads graphs into the graph store (store/graph_store.hpp) for `relgraph load`. Edge lists,
+// neo4j-admin CSV and node-link JSON are streamed: read in blocks, never whole (JSON through
+// nlohmann/json's SAX parser, nodes then links in two passes), each record put into a StoreBuilder
+// as it is read, so memory grows with the graph and not with the files. Any other input (relgraph
+// JSON, GraphML, DOT), node-link with claims or relgraph metadata, and graphs whose attributes need
+// a type per kind go through readGraph and the validating loader.
 
 #include <cstdint>
 #include <filesystem>
@@ -15,7 +14,7 @@
 
 #include "relgraph/common/place.hpp"
 #include "relgraph/interchange/graph_reader.hpp"
-#include "relgraph/store/compact_graph.hpp"
+#include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::interchange {
 
@@ -28,7 +27,7 @@ struct LoadProgress {
 };
 
 struct BulkResult {
-    store::CompactGraph graph;
+    store::GraphStore graph;
     std::vector<Diagnostic> notes;  // as ImportResult::notes
     bool streamed = false;          // read by the streaming readers (false: through readGraph)
 };

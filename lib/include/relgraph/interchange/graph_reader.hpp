@@ -1,6 +1,6 @@
 #pragma once
 // Reads graphs in any supported format (relgraph JSON, node-link JSON, GraphML, DOT, neo4j CSV,
-// edge lists) into validated GraphData. Foreign formats are mapped onto relgraph's model as
+// edge lists) into the graph store, validated. Foreign formats are mapped onto relgraph's model as
 // docs/interchange.md describes, then validated like relgraph JSON, with every problem placed in
 // the file the user wrote.
 
@@ -14,7 +14,7 @@
 
 #include "relgraph/common/place.hpp"
 #include "relgraph/interchange/interchange_format.hpp"
-#include "relgraph/model/graph_data.hpp"
+#include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::interchange {
 
@@ -34,8 +34,9 @@ struct ReadOptions {
     std::function<void(std::uint64_t)> onBytes;
 };
 
+// Move-only, as the store is.
 struct ImportResult {
-    model::GraphData graph;
+    store::GraphStore graph;
     // What the mapping changed or left out (a name made unique, a property renamed, DOT styling
     // dropped), each with its place: worth telling the user, not an error.
     std::vector<Diagnostic> notes;

@@ -1,5 +1,5 @@
 #pragma once
-// Loads relgraph JSON graph files (docs/format.md) into validated GraphData.
+// Loads relgraph JSON graph files (docs/format.md) into the graph store, validated record by record.
 
 #include <cstdint>
 #include <filesystem>
@@ -8,7 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "relgraph/model/graph_data.hpp"
+#include "relgraph/common/place.hpp"
+#include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::load {
 
@@ -26,9 +27,10 @@ public:
     void onBytes(std::function<void(std::uint64_t)> progress) { progress_ = std::move(progress); }
 
     // Parses and validates everything added. Throws LoadError listing every problem found,
-    // in file and line order; returns data only when the graph is clean. Files are read a block at
-    // a time, twice (the schema first, then the records one by one), and never held whole.
-    model::GraphData load();
+    // in file and line order; returns a store only when the graph is clean. Files are read a block
+    // at a time, twice (the schema first, then the records one by one, each into the store's
+    // builder), and never held whole.
+    store::GraphStore load();
 
 private:
     struct Input {
@@ -41,6 +43,6 @@ private:
 };
 
 // Convenience: a loader over `paths`, loaded.
-model::GraphData loadGraph(const std::vector<std::filesystem::path>& paths);
+store::GraphStore loadGraph(const std::vector<std::filesystem::path>& paths);
 
 }  // namespace relgraph::load

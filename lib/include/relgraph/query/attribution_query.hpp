@@ -14,40 +14,42 @@ struct Attribution {
     store::ClaimRef claim;
     std::vector<store::Vertex> originators;     // the claim's `by`; empty when the source speaks itself
     std::vector<store::Vertex> intermediaries;  // the claim's `via`, originator side first
-    const model::Source* source = nullptr;
-    std::optional<store::Vertex> publisher;   // the source's publisher, when known
-    const model::Source* original = nullptr;  // what the source republishes, followed to the end; null if original
+    std::optional<store::SourceRef> source;     // the claim's source
+    std::optional<store::Vertex> publisher;     // the source's publisher, when known
+    std::optional<store::SourceRef> original;   // what the source republishes, followed to the end; none if original
 };
 
 // The original publication behind a claim: what its source republishes, else the source itself.
 // Sources are independent when their originals differ, and a claim without `by` speaks for its
 // original's publisher (a repost's own words are the original's).
-const model::Source* originalSource(const Attribution& a);
+std::optional<store::SourceRef> originalSource(const Attribution& a);
 
 // A party claims rest on: an originator entity, or, for claims a source makes in its own voice, the
 // publisher of the original publication (or that source itself when its publisher is unknown);
 // a republication's own words count for the original.
 struct ReportingParty {
     std::optional<store::Vertex> entity;
-    const model::Source* source = nullptr;  // set when entity is absent
+    std::optional<store::SourceRef> source;  // set when entity is absent
     std::size_t claims = 0;
-    std::vector<const model::Source*> sources;  // distinct, in id order
-    std::size_t independentSources = 0;         // sources left after folding republications into originals
-    std::string earliestDate;                   // of its claims (claim date, else source date); empty if none dated
+    std::vector<store::SourceRef> sources;  // distinct, in id order
+    std::size_t independentSources = 0;     // sources left after folding republications into originals
+    std::string earliestDate;               // of its claims (claim date, else source date); empty if none dated
 };
 
 struct AttributionReport {
     std::vector<store::Edge> relations;     // the relations asked about, id order
     std::vector<Attribution> attributions;  // every claim on them, in relation then claim order
-    std::vector<ReportingParty> parties;    // most claims first, then by name
+    std::vector<ReportingParty> parties;    // most claims first, then by name (then entities before
+                                            // sources, each in id order)
 };
 
-Attribution attributionOf(const store::GraphStore& store, const store::ClaimRef& claim);
+Attribution attributionOf(const store::GraphStore& store, store::ClaimRef claim);
 
-// Who reported these relations (every claim on them).
-AttributionReport whoReported(const store::GraphStore& store, const std::vector<store::Edge>& relations);
+// Who reported these relations (every claim on them). (Relations and claims are both row numbers,
+// so the two are named apart.)
+AttributionReport whoReportedRelations(const store::GraphStore& store, const std::vector<store::Edge>& relations);
 // Who reported these claims; the report's relations are the ones they are about.
-AttributionReport whoReported(const store::GraphStore& store, const std::vector<store::ClaimRef>& claims);
+AttributionReport whoReportedClaims(const store::GraphStore& store, const std::vector<store::ClaimRef>& claims);
 
 // The steps of the chain: ["NIS", "Yonhap", "Newsweek"]. Several originators share the first step
 // ("unnamed Ukrainian officials and unnamed U.S. officials"); the source title stands in for an

@@ -10,7 +10,7 @@
 namespace relgraph::query {
 
 // "Newsweek (2025-02)"; the title when the publisher is unknown.
-std::string sourceLabel(const store::GraphStore& store, const model::Source& source);
+std::string sourceLabel(const store::GraphStore& store, store::SourceRef source);
 
 // "North Korea —sent workers→ Russia" ("—allied with—" for symmetric types).
 std::string relationSentence(const store::GraphStore& store, store::Edge e);

@@ -13,10 +13,20 @@
 #include <string>
 #include <vector>
 
-#include "relgraph/query/compact_statistics.hpp"
 #include "relgraph/query/traversal.hpp"
 
 namespace relgraph::query {
+
+// What the store of a graph takes in memory (and on disk, in a snapshot).
+struct StoreFootprint {
+    std::size_t relations = 0;
+    std::size_t bytes = 0;          // every column
+    std::size_t relationBytes = 0;  // the columns that grow with the relations
+
+    double bytesPerRelation() const { return relations ? static_cast<double>(bytes) / static_cast<double>(relations) : 0; }
+};
+
+StoreFootprint footprintOf(const store::GraphStore& store);
 
 struct KindCount {
     std::string kind;
@@ -54,13 +64,18 @@ struct GraphStatistics {
     std::size_t originalSources = 0;  // sources that are not republications
     std::vector<KindCount> kinds;     // kinds with entities, by name
     std::vector<TypeCount> types;     // types with relations, by name
-    StoreFootprint footprint;         // of the graph's compact form (CompactGraph::fromStore)
+    StoreFootprint footprint;         // of the store
 
     // The walked graph.
     std::size_t walkedRelations = 0;
     std::vector<EntityMeasures> measures;                // every walked entity, id order
     std::vector<std::vector<store::Vertex>> components;  // largest first, then by first entity id; id order
+    // Betweenness takes time proportional to entities times relations (Brandes' algorithm): it is
+    // measured when that is at most kExactBetweennessWork, and left at 0 otherwise.
+    bool betweennessMeasured = false;
 };
+
+inline constexpr std::size_t kExactBetweennessWork = 200'000'000;
 
 GraphStatistics graphStatistics(const store::GraphStore& store, const TraversalFilter& filter);
 

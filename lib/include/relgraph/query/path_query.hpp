@@ -46,8 +46,8 @@ struct PathSet {
     PathLimit stoppedBy = PathLimit::None;  // None: these are all the paths asked for
 };
 
-// A shortest path by number of hops (breadth-first search); among equally short paths, the one
-// whose relation ids come first. nullopt when the entities are not connected within
+// A shortest path by number of hops (breadth-first search from both ends); among equally short
+// paths, the one whose relation ids come first. nullopt when the entities are not connected within
 // options.maxLength. Ignores maxPaths and maxExpansions (the search is linear).
 std::optional<Path> shortestPath(const store::GraphStore& store, store::Vertex from, store::Vertex to,
                                  const PathOptions& options);

@@ -1,10 +1,10 @@
-#include "interchange/scalar_text.hpp"
+#include "relgraph/model/scalar_text.hpp"
 
 #include <charconv>
 #include <cmath>
 #include <string>
 
-namespace relgraph::interchange {
+namespace relgraph::model {
 
 std::optional<std::int64_t> parseInteger(std::string_view text) {
     std::int64_t value = 0;
@@ -30,4 +30,4 @@ std::optional<bool> parseBoolean(std::string_view text) {
     return std::nullopt;
 }
 
-}  // namespace relgraph::interchange
+}  // namespace relgraph::model
