@@ -14,7 +14,7 @@ std::vector<std::string> CliContext::effectivePaths() const {
     return {bundledGraphPath().string()};
 }
 
-// Any format relgraph reads (docs/interchange.md), not only relgraph JSON.
+// Any format relgraph reads (docs/interchange.md), or a snapshot; --db only a snapshot.
 std::unique_ptr<store::GraphStore> CliContext::openStore() const {
     if (!databasePath.empty()) return std::make_unique<store::GraphStore>(store::openSnapshot(databasePath));
     const std::vector<std::string> paths = effectivePaths();

@@ -4,7 +4,7 @@
 #include "progress_bar.hpp"
 #include "read_options.hpp"
 #include "relgraph/common/text.hpp"
-#include "relgraph/interchange/bulk_loader.hpp"
+#include "relgraph/interchange/graph_reader.hpp"
 #include "relgraph/store/snapshot.hpp"
 
 namespace relgraph::cli {
@@ -33,19 +33,21 @@ void addLoadCommand(CLI::App& app, CliContext&) {
     addReadOptions(*command, args->read);
     command->add_flag("-q,--quiet", args->quiet, "No progress bar and no summary");
     command->footer(
-        "Every input is read into relgraph's store (edge lists and neo4j-admin CSV streamed, a block at\n"
-        "a time), validated as usual, with its claims and sources. The snapshot is the store's own\n"
-        "columns, written atomically; 'relgraph path … --db FILE' and every other query or render\n"
-        "command then map it instead of reading the inputs. See docs/snapshot.md.\n\n"
+        "Every input is read into relgraph's store a record at a time (a block of the file at a time,\n"
+        "but GraphML and DOT, which are parsed whole), validated as usual, with its claims and sources.\n"
+        "The snapshot is the store's own columns, written atomically; 'relgraph path … --db FILE' and\n"
+        "every other query or render command then map it instead of reading the inputs. See\n"
+        "docs/snapshot.md.\n\n"
         "Examples:\n"
         "  relgraph load graphs/ -o north-korea.rgdb\n"
         "  relgraph load amazon0601.txt --edge-type co_purchased --node-kind product -o amazon.rgdb\n"
         "  relgraph load ldbc-nodes/ -o ldbc.rgdb");
     command->callback([args] {
-        interchange::BulkResult result = [&] {
+        interchange::ImportResult result = [&] {
             ProgressBar bar(!args->quiet);
-            return interchange::loadBulk({args->inputs.begin(), args->inputs.end()}, readOptions(args->read),
-                                         [&](const interchange::LoadProgress& p) { bar.update(p); });
+            interchange::ReadOptions options = readOptions(args->read);
+            options.onProgress = [&](const interchange::LoadProgress& p) { bar.update(p); };
+            return interchange::readGraph({args->inputs.begin(), args->inputs.end()}, options);
         }();
         printNotes(result.notes);
         store::writeSnapshot(result.graph, args->output);
@@ -53,11 +55,11 @@ void addLoadCommand(CLI::App& app, CliContext&) {
         const store::GraphStore& g = result.graph;
         const std::size_t files = g.inputFileCount();
         printOut(fmt::format(
-            "wrote {}: {}, {} ({}, {}){}; {:.1f} MB in memory, {:.1f} bytes per relation\n",
+            "wrote {}: {}, {} ({}, {}) from {}; {:.1f} MB in memory, {:.1f} bytes per relation\n",
             text::terminalSafe(args->output), count(g.entityCount(), "entity", "entities"),
             count(g.relationCount(), "relation", "relations"), count(g.kindCount(), "kind", "kinds"),
             count(g.typeCount(), "type", "types"),
-            result.streamed ? fmt::format(" streamed from {}", count(files, "file", "files")) : std::string(" with claims and sources"),
+            count(files, "file", "files"),
             static_cast<double>(g.memoryBytes()) / 1e6,
             g.relationCount() ? static_cast<double>(g.relationBytes()) / static_cast<double>(g.relationCount()) : 0.0));
     });

@@ -5,7 +5,7 @@
 
 #include <chrono>
 
-#include "relgraph/interchange/bulk_loader.hpp"
+#include "relgraph/interchange/graph_reader.hpp"
 
 namespace relgraph::cli {
 

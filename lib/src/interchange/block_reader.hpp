@@ -1,6 +1,6 @@
 #pragma once
-// Delimited text read a block at a time with read(2), for the streaming bulk loaders: records split
-// exactly as CsvParser splits a whole text (RFC 4180 quoting, '#' comments, runs of spaces), each
+// Delimited text read a block at a time with read(2), for the edge-list and neo4j-admin CSV streams:
+// records split as RFC 4180 says (quoting, with '#' comments and runs of spaces), each
 // field a view into the block (or, when quoted, into a scratch buffer), with its line and column.
 // The partial record at the end of a block is carried into the next one; a record longer than a
 // block grows the buffer. Bytes are checked to be UTF-8 as they arrive.

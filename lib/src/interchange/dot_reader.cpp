@@ -138,9 +138,10 @@ private:
         edge.to = agnameof(aghead(e));
         const char* key = agnameof(e);
         if (key && *key && *key != '%') edge.id = key;
-        edge.where = fmt::format("edge {} {} {}{}", quoted(agnameof(agtail(e))), directed ? "->" : "--",
-                                 quoted(agnameof(aghead(e))), edge.id.empty() ? "" : " [key=" + quoted(key) + "]");
-        edge.place = edge.fromPlace = edge.toPlace = edge.idPlace = Place{graph_.file, 0, 0, edge.where};
+        const std::string where =
+            fmt::format("edge {} {} {}{}", quoted(agnameof(agtail(e))), directed ? "->" : "--",
+                        quoted(agnameof(aghead(e))), edge.id.empty() ? "" : " [key=" + quoted(key) + "]");
+        edge.place = edge.fromPlace = edge.toPlace = edge.idPlace = Place{graph_.file, 0, 0, where};
         edge.directed = directed;
         for (Property& p : withoutPresentationLabel(properties(g, e, AGEDGE, edge.place), "type")) {
             if (p.name == "dir") edge.directed = p.value != "none" && p.value != "both";

@@ -43,7 +43,7 @@ bool isBoolean(std::string_view v) {
     return is("true") || is("false");
 }
 
-// What all the values of one column read as (edge_list_reader types further columns so).
+// What all the values of one column read as.
 struct ColumnValues {
     bool any = false, integers = true, numbers = true, booleans = true;
 
@@ -91,11 +91,11 @@ bool detectHeader(const StreamRecord* first, const StreamRecord* second, const E
 class EdgeListStream {
 public:
     // `mapper` is null when only the first records are peeked at.
-    EdgeListStream(const std::string* file, const EdgeListStreamOptions& options, BulkMapper* mapper)
+    EdgeListStream(const std::string* file, const EdgeListStreamOptions& options, GraphMapper* mapper)
         : file_(file), options_(options), mapper_(mapper) {}
 
     void run(const std::function<void(std::uint64_t)>& progress) {
-        BulkMapper& mapper = *mapper_;
+        GraphMapper& mapper = *mapper_;
         std::vector<Diagnostic>& problems = mapper.readProblems();
         const std::size_t mark = problems.size();
         RecordReader reader(*file_, problems, RecordReader::kBlockSize, progress);
@@ -117,10 +117,6 @@ public:
         std::uint64_t records = (haveFirst ? 1 : 0) + (haveSecond ? 1 : 0);
         if (haveFirst) {
             layOut(first.record);
-            if ((needsPrescan() || (options_.canonicalValues && !properties_.empty())) &&
-                !reader.stoppedByInvalidUtf8()) {
-                prescan();
-            }
             if (!header_) row(first.record);
         }
         if (haveSecond) {
@@ -132,7 +128,7 @@ public:
             }
         }
         if (reader.stoppedByInvalidUtf8()) {
-            // readGraph does not read such a file at all: that problem is the only one told.
+            // Such a file is not read at all: that problem is the only one told.
             problems.erase(problems.begin() + static_cast<std::ptrdiff_t>(mark), problems.end() - 1);
             return;
         }
@@ -140,34 +136,29 @@ public:
             mapper.problem(Stage::Read, Place{*file_, 1, 1, {}}, "no edges: expected lines of FROM TO");
         }
         for (std::size_t c = 0; c < columns_.size(); ++c) {
-            const ValueKind kind = values_[c].kind();
-            for (std::size_t t = 0; t < columns_[c].size(); ++t) {
-                if (stored_[c][t]) mapper.addKind(columns_[c][t], kind, prescanned_.empty());
+            // A column is typed by all its values, whatever the relations' types.
+            for (const Row column : columns_[c]) {
+                if (column != kNoRow) mapper.addKind(column, values_[c].kind());
             }
         }
     }
 
-    // The first records only, for peekEdgeListColumns.
-    EdgeListColumns peek() {
-        EdgeListColumns out;
+    // The first records only, for edgeListHasIds.
+    bool hasIds() {
         std::vector<Diagnostic> ignored;
         RecordReader reader(*file_, ignored, 64 * 1024);
         std::string error;
-        if (!reader.open(error)) return out;
+        if (!reader.open(error)) return false;
         reader.start(reader.detectDelimiter('#'), '#');
         KeptRecord first;
         StreamRecord record;
-        if (!reader.next(record)) return out;
+        if (!reader.next(record)) return false;
         first.keep(record);
         const bool haveSecond = reader.next(record);
         header_ = detectHeader(&first.record, haveSecond ? &record : nullptr, options_);
-        if (!header_) return out;
+        if (!header_) return false;
         layOut(first.record);
-        for (const std::size_t c : properties_) {
-            out.claims = out.claims || names_[c] == "claims";
-            out.ids = out.ids || names_[c] == "id";
-        }
-        return out;
+        return std::any_of(properties_.begin(), properties_.end(), [&](std::size_t c) { return names_[c] == "id"; });
     }
 
 private:
@@ -190,7 +181,6 @@ private:
         }
         values_.resize(width_);
         columns_.resize(width_);
-        stored_.resize(width_);
         laterSame_.resize(width_);
         taken_.assign(width_, false);
         simple_ = width_ == 2;
@@ -199,6 +189,7 @@ private:
             properties_.push_back(c);
             if (names_[c] == "type") typeProperties_.push_back(c);
             if (names_[c] == "label") labelProperties_.push_back(c);
+            if (names_[c] == "claims") claimsProperties_.push_back(c);
             if (names_[c] == "id" && (!mapper_ || mapper_->explicitRelationIds())) idProperties_.push_back(c);
         }
         for (const std::size_t c : properties_) {
@@ -206,34 +197,6 @@ private:
                 if (d > c && names_[d] == names_[c]) laterSame_[c].push_back(d);
             }
         }
-    }
-
-    bool needsPrescan() const { return !typeProperties_.empty() || !labelProperties_.empty() || !idProperties_.empty(); }
-
-    // The kinds of all columns, read in a pass of their own, for the values graph_mapper uses as
-    // text (a type, a relation id), which it takes as their column types them: "007" in a column of
-    // integers is "7".
-    void prescan() {
-        std::vector<Diagnostic> ignored;
-        RecordReader reader(*file_, ignored);
-        std::string error;
-        if (!reader.open(error)) return;
-        reader.start(reader.detectDelimiter('#'), '#');
-        StreamRecord record;
-        bool first = true;
-        std::vector<ColumnValues> values(width_);
-        while (reader.next(record)) {
-            if (ignored.size() > 1000) ignored.clear();
-            const bool skip = first && header_;
-            first = false;
-            if (skip || record.fields.size() < 2 || record.fields.size() != width_ || record.fields[0].text.empty() ||
-                record.fields[1].text.empty()) {
-                continue;
-            }
-            for (std::size_t c = 2; c < width_; ++c) values[c].add(record.fields[c].text);
-        }
-        prescanned_.clear();
-        for (const ColumnValues& v : values) prescanned_.push_back(v.kind());
     }
 
     At at(const StreamField& f) const { return At{file_, f.line, f.column}; }
@@ -258,12 +221,6 @@ private:
             return c;
         }
         return std::nullopt;
-    }
-
-    // A value graph_mapper takes as text: as its column types it.
-    std::string textOf(const StreamRecord& r, std::size_t c) const {
-        const std::string_view v = r.fields[c].text;
-        return c < prescanned_.size() ? canonicalText(v, prescanned_[c]) : std::string(v);
     }
 
     Row defaultType(const StreamRecord& r) {
@@ -295,36 +252,48 @@ private:
         }
         const Row from = lastFrom_;
         const Row to = endpoint(r.fields[1], toKindText_, toKind_);
+        GraphMapper::EdgeRow edge;
+        edge.from = from;
+        edge.to = to;
+        edge.at = At{file_, r.line, r.column};
+        edge.fromAt = at(r.fields[0]);
+        edge.toAt = at(r.fields[1]);
         if (simple_) {
-            mapper_->addRelation(from, to, defaultType(r), std::nullopt, {});
+            edge.type = defaultType(r);
+            edge.typeAt = edge.at;
+            mapper_->addRelation(edge);
             return;
         }
+
         for (const std::size_t c : properties_) values_[c].add(r.fields[c].text);
 
         // The type: the type column's, else a "type" or "label" column's, else the file's.
         std::fill(taken_.begin(), taken_.end(), false);
-        Row type = kNoRow;
+        edge.typeAt = edge.at;
         if (typeColumn_ >= 0 && !r.fields[static_cast<std::size_t>(typeColumn_)].text.empty()) {
             const StreamField& f = r.fields[static_cast<std::size_t>(typeColumn_)];
             if (lastType_ == kNoRow || f.text != lastTypeText_) {
                 lastType_ = mapper_->type(f.text, at(f));
                 lastTypeText_.assign(f.text);
             }
-            type = lastType_;
+            edge.type = lastType_;
+            edge.typeAt = at(f);
         } else if (auto c = take(r, typeProperties_); c || (c = take(r, labelProperties_))) {
-            type = mapper_->type(textOf(r, *c), at(r.fields[*c]));
+            edge.type = mapper_->type(r.fields[*c].text, at(r.fields[*c]));
+            edge.typeAt = at(r.fields[*c]);
         } else {
-            type = defaultType(r);
+            edge.type = defaultType(r);
         }
-        std::string idText;
-        std::optional<std::string_view> id;
-        At idAt;
         if (const auto c = take(r, idProperties_)) {
-            idText = textOf(r, *c);
-            id = idText;
-            idAt = at(r.fields[*c]);
+            edge.id = r.fields[*c].text;
+            edge.idAt = at(r.fields[*c]);
         }
-        const Row relation = mapper_->addRelation(from, to, type, id, idAt);
+        if (const auto c = take(r, claimsProperties_)) {
+            edge.claimsText = r.fields[*c].text;
+            edge.claimsAt = at(r.fields[*c]);
+        }
+        const Row relation = mapper_->addRelation(edge);
+        const Row type = edge.type;
         const auto present = [&](std::size_t c) {
             const std::string_view v = r.fields[c].text;
             return !v.empty() && !taken_[c] && !isBlank(v);
@@ -333,27 +302,19 @@ private:
             if (!present(c)) continue;
             const StreamField& f = r.fields[c];
             std::vector<Row>& byType = columns_[c];
-            if (byType.size() <= type) {
-                byType.resize(type + 1, kNoRow);
-                stored_[c].resize(type + 1, false);
-            }
+            if (byType.size() <= type) byType.resize(type + 1, kNoRow);
             if (byType[type] == kNoRow) {
                 byType[type] = mapper_->attribute(store::kOwnerRelations, type, names_[c], at(f));
             }
             // Of two columns with one name, the later one's value is the attribute's.
             if (std::any_of(laterSame_[c].begin(), laterSame_[c].end(), present)) continue;
-            if (prescanned_.empty() || prescanned_[c] == ValueKind::String) {
-                mapper_->setValue(byType[type], relation, f.text, at(f));
-            } else {
-                mapper_->setValue(byType[type], relation, canonicalText(f.text, prescanned_[c]), at(f));
-            }
-            stored_[c][type] = true;
+            mapper_->setValue(byType[type], relation, f.text, at(f));
         }
     }
 
     const std::string* file_;
     const EdgeListStreamOptions& options_;
-    BulkMapper* mapper_;
+    GraphMapper* mapper_;
     bool header_ = false;
     bool simple_ = true;
     bool stop_ = false;
@@ -363,22 +324,20 @@ private:
     std::string fromKindText_, toKindText_;
     Row fromKind_ = kNoRow, toKind_ = kNoRow, defaultType_ = kNoRow, lastType_ = kNoRow, lastFrom_ = kNoRow;
     std::string lastTypeText_, lastFromText_;
-    std::vector<std::size_t> properties_, typeProperties_, labelProperties_, idProperties_;
-    std::vector<ColumnValues> values_;
-    std::vector<std::vector<Row>> columns_;  // by column, by relation type: the property column
-    std::vector<std::vector<bool>> stored_;        // by column, by relation type: a value was kept
+    std::vector<std::size_t> properties_, typeProperties_, labelProperties_, idProperties_, claimsProperties_;
+    std::vector<ColumnValues> values_;       // by column
+    std::vector<std::vector<Row>> columns_;  // by column, by relation type: the attribute column
     std::vector<std::vector<std::size_t>> laterSame_;  // by column: later columns of the same name
     std::vector<bool> taken_;
-    std::vector<ValueKind> prescanned_;
 };
 
 }  // namespace
 
-EdgeListColumns peekEdgeListColumns(const std::string& file, const EdgeListStreamOptions& options) {
-    return EdgeListStream(&file, options, nullptr).peek();
+bool edgeListHasIds(const std::string& file, const EdgeListStreamOptions& options) {
+    return EdgeListStream(&file, options, nullptr).hasIds();
 }
 
-void streamEdgeList(const std::string& file, const EdgeListStreamOptions& options, BulkMapper& mapper,
+void streamEdgeList(const std::string& file, const EdgeListStreamOptions& options, GraphMapper& mapper,
                     const std::function<void(std::uint64_t)>& progress) {
     EdgeListStream(mapper.keepFileName(file), options, &mapper).run(progress);
 }

@@ -1,23 +1,27 @@
 #include "relgraph/interchange/graph_reader.hpp"
 
-#include <algorithm>
-#include <cstdio>
-#include <fmt/format.h>
-#include <map>
+#include <sys/stat.h>
 
-#include "interchange/declared_schema.hpp"
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "interchange/block_reader.hpp"
 #include "interchange/dot_reader.hpp"
-#include "interchange/edge_list_reader.hpp"
+#include "interchange/edge_list_stream.hpp"
 #include "interchange/graph_mapper.hpp"
-#include "interchange/input_collector.hpp"
 #include "interchange/graphml_reader.hpp"
+#include "interchange/imported_graph_feed.hpp"
+#include "interchange/input_collector.hpp"
+#include "interchange/metadata_places.hpp"
 #include "interchange/neo4j_csv_header.hpp"
-#include "interchange/neo4j_csv_reader.hpp"
-#include "interchange/node_link_reader.hpp"
+#include "interchange/neo4j_csv_stream.hpp"
+#include "interchange/node_link_stream.hpp"
+#include "interchange/relation_ids.hpp"
 #include "interchange/text_position.hpp"
 #include "relgraph/common/error.hpp"
 #include "relgraph/common/text.hpp"
 #include "relgraph/load/graph_loader.hpp"
+#include "relgraph/store/snapshot.hpp"
 
 namespace relgraph::interchange {
 
@@ -25,14 +29,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The loader's name for the document generated from foreign files.
-constexpr char kGeneratedName[] = "<imported graph>";
-
+// One input, as it is read.
 struct Input {
     std::string name;
-    Format format;
-    std::string text;        // none for relgraph JSON, which the loader reads a block at a time
-    std::string headerFrom;  // a headerless neo4j CSV continuation: the input whose header it takes
+    Format format = Format::EdgeList;
+    bool forced = false;        // the format was named (--from)
+    std::string headerFrom;     // neo4j CSV: a headerless continuation's base file
+    std::string readError;      // not empty: the file cannot be read
+    bool relationships = true;  // neo4j CSV: a relationship file (else a node file)
+    bool metadataRead = false;  // node-link: its "graph" was read before its nodes (peekNodeLink)
+    std::optional<NodeLinkMetadata> metadata;  // node-link: the relgraph metadata of its "graph"
+    NodeLinkLinks links;                       // node-link: where the nodes pass found the links
+    std::optional<ImportedGraph> whole;        // GraphML, DOT: the graph as its library read it
 };
 
 std::vector<Diagnostic> sorted(std::vector<Diagnostic> list) {
@@ -44,117 +52,12 @@ std::vector<Diagnostic> sorted(std::vector<Diagnostic> list) {
     return list;
 }
 
-std::string lowerExtension(const fs::path& path) {
-    std::string ext = path.extension().string();
-    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return ext;
+std::uint64_t fileSize(const std::string& name) {
+    struct stat info {};
+    return ::stat(name.c_str(), &info) == 0 && S_ISREG(info.st_mode) ? static_cast<std::uint64_t>(info.st_size) : 0;
 }
 
-// Expands folders and tells each file's format by --from or extension.
-class InputCollector {
-public:
-    InputCollector(std::optional<Format> forced, std::vector<Diagnostic>& errors) : forced_(forced), errors_(errors) {}
-
-    void addPath(const fs::path& path) {
-        std::error_code ec;
-        if (fs::is_directory(path, ec)) addFolder(path);
-        else if (!fs::exists(path, ec)) error(path.generic_string(), "no such file or folder");
-        else addFile(path, forced_);
-    }
-
-    std::vector<InputPath>& inputs() { return inputs_; }
-
-private:
-    void error(const std::string& file, std::string message) {
-        errors_.push_back({Place{file, 0, 0, {}}, std::move(message)});
-    }
-
-    // A folder with .csv or .tsv files holds neo4j CSV or edge lists (and maybe relgraph JSON
-    // beside them, such as the relgraph.json of an export); any other folder holds relgraph JSON.
-    void addFolder(const fs::path& folder) {
-        std::error_code ec;
-        std::vector<fs::path> files;
-        auto it = fs::recursive_directory_iterator(folder, ec);
-        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            const std::string name = it->path().filename().string();
-            if (!name.empty() && name.front() == '.') {
-                if (it->is_directory(ec)) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file(ec)) files.push_back(it->path());
-        }
-        if (ec) {
-            error(folder.generic_string(), "cannot read folder: " + ec.message());
-            return;
-        }
-        std::sort(files.begin(), files.end(),
-                  [](const fs::path& a, const fs::path& b) { return a.generic_string() < b.generic_string(); });
-        const bool tables = std::any_of(files.begin(), files.end(), [](const fs::path& p) {
-            return lowerExtension(p) == ".csv" || lowerExtension(p) == ".tsv";
-        });
-        std::size_t added = 0;
-        for (const fs::path& file : files) {
-            const std::string ext = lowerExtension(file);
-            if (ext == ".json" || (tables && (ext == ".csv" || ext == ".tsv"))) {
-                addFile(file, std::nullopt);
-                ++added;
-            }
-        }
-        if (added == 0) error(folder.generic_string(), "no .json graph files (or .csv and .tsv tables) in this folder");
-    }
-
-    void addFile(const fs::path& path, std::optional<Format> forced) {
-        const std::string name = path.generic_string();
-        const std::optional<Format> format = forced ? forced : formatFromExtension(path);
-        if (!format) {
-            const std::string ext = path.extension().string();
-            error(name, fmt::format("{}: relgraph reads .json (relgraph or node-link), .graphml, .dot, .gv, .csv "
-                                    "(neo4j-admin or edge list), .tsv, .txt, .edges and .el files, or any file "
-                                    "with --from",
-                                    ext.empty() ? std::string("no file extension")
-                                                : fmt::format("unsupported file type \"{}\"", text::terminalSafe(ext))));
-            return;
-        }
-        if (!canRead(*format)) {
-            error(name, fmt::format("relgraph writes {} but does not read it", formatName(*format)));
-            return;
-        }
-        inputs_.push_back({name, *format, forced.has_value(), {}});
-    }
-
-    std::optional<Format> forced_;
-    std::vector<Diagnostic>& errors_;
-    std::vector<InputPath> inputs_;
-};
-
-// Every input read whole, its format told by its content too; but relgraph JSON, which the loader
-// reads from the file.
-std::vector<Input> readInputs(const std::vector<fs::path>& paths, std::optional<Format> forced,
-                              std::vector<Diagnostic>& errors) {
-    std::vector<InputPath> paths_ = collectInputPaths(paths, forced, errors);
-    std::vector<std::optional<std::string>> texts;
-    std::vector<std::string> firstLines;
-    for (const InputPath& path : paths_) {
-        if (path.format == Format::RelgraphJson && (path.forced || !isNodeLinkFile(path.name))) {
-            texts.emplace_back(std::string());
-            firstLines.emplace_back();
-            continue;
-        }
-        std::string message;
-        texts.push_back(readTextFile(path.name, message));
-        if (!texts.back()) errors.push_back({Place{path.name, 0, 0, {}}, "cannot read file: " + message});
-        firstLines.emplace_back(texts.back() ? firstLineOf(*texts.back()) : std::string_view());
-    }
-    findNeo4jContinuations(paths_, firstLines, errors);
-    std::vector<Input> inputs;
-    for (std::size_t i = 0; i < paths_.size(); ++i) {
-        if (!texts[i]) continue;
-        const Format format = contentFormat(paths_[i], *texts[i]);
-        inputs.push_back({paths_[i].name, format, std::move(*texts[i]), paths_[i].headerFrom});
-    }
-    return inputs;
-}
-
+// --edge-type for this file: by the file as named, then by its name alone.
 std::string edgeTypeFor(const std::string& file, const EdgeListOptions& options) {
     for (const std::string& key : {file, fs::path(file).filename().string()}) {
         if (const auto it = options.typeByFile.find(key); it != options.typeByFile.end()) return it->second;
@@ -162,170 +65,301 @@ std::string edgeTypeFor(const std::string& file, const EdgeListOptions& options)
     return options.edgeType;
 }
 
-// Whether --edge-type names this file (then its name does not type its relationships).
-bool edgeTypeNamesFile(const std::string& file, const EdgeListOptions& options) {
-    return options.typeByFile.contains(file) || options.typeByFile.contains(fs::path(file).filename().string());
+Neo4jStreamSource neo4jSource(const Input& input, const EdgeListOptions& options) {
+    const bool named =
+        options.typeByFile.contains(input.name) || options.typeByFile.contains(fs::path(input.name).filename().string());
+    return {edgeTypeFor(input.name, options), !named, input.headerFrom};
 }
 
-ImportedGraph readForeign(Input& input, const std::vector<Input>& inputs, const EdgeListOptions& options,
-                          ReadReport& report) {
-    switch (input.format) {
-        case Format::NodeLink: return readNodeLink(input.name, std::move(input.text), report);
-        case Format::GraphMl: return readGraphMl(input.name, std::move(input.text), report);
-        case Format::Dot: return readDot(input.name, input.text, report);
-        case Format::Neo4jCsv: {
-            Neo4jCsvSource source{edgeTypeFor(input.name, options), !edgeTypeNamesFile(input.name, options), {}, {}};
-            if (!input.headerFrom.empty()) {
-                const auto base = std::find_if(inputs.begin(), inputs.end(),
-                                               [&](const Input& i) { return i.name == input.headerFrom; });
-                if (base == inputs.end()) {  // unreadable: reported
-                    ImportedGraph unread;
-                    unread.file = input.name;
-                    return unread;
-                }
-                source.headerFile = base->name;
-                source.headerText = base->text;
-            }
-            return readNeo4jCsv(input.name, input.text, source, report);
-        }
-        case Format::EdgeList:
-            return readEdgeList(input.name, input.text,
-                                EdgeListMapping{edgeTypeFor(input.name, options), options.nodeKind, options.header},
-                                report);
-        case Format::RelgraphJson:
-        case Format::Cypher: break;
-    }
-    RELGRAPH_ASSERT(false);
-    return {};
+EdgeListStreamOptions edgeListOptions(const std::string& file, const EdgeListOptions& options) {
+    return {edgeTypeFor(file, options), options.nodeKind, options.header};
 }
 
-// Places in the documents given to the loader under internal names, put back into the user's files.
-class PlaceMapper {
+// The first line of a file, or its read error.
+std::string firstLineOf(const std::string& file, std::string& error) {
+    std::vector<Diagnostic> ignored;
+    RecordReader sniff(file, ignored, 64 * 1024);
+    return sniff.open(error) ? std::string(sniff.firstLine()) : std::string();
+}
+
+// Calls the caller's progress with running totals.
+class ProgressReport {
 public:
-    void addGenerated(OriginMap origins) { generated_ = std::move(origins); }
-    void addMetadata(std::string name, Place place) { metadata_.emplace(std::move(name), std::move(place)); }
-
-    Place map(const Place& place) const {
-        if (place.file == kGeneratedName && generated_) {
-            if (auto origin = generated_->find(place.pointer)) return *origin;
-        }
-        if (const auto it = metadata_.find(place.file); it != metadata_.end()) {
-            Place out = it->second;
-            out.pointer += place.pointer;
-            return out;
-        }
-        return place;
+    ProgressReport(const std::function<void(const LoadProgress&)>& callback, std::uint64_t total)
+        : callback_(callback), total_(total) {
+        progress_.bytesTotal = total;
     }
 
-    // Messages name other places ("first at <imported graph>:1:80 (/entities/3)"): those too.
-    std::string mapMessage(std::string message) const {
-        std::vector<std::string> names{kGeneratedName};
-        for (const auto& [name, place] : metadata_) names.push_back(name);
-        for (const std::string& name : names) {
-            std::size_t at = 0;
-            while ((at = message.find(name, at)) != std::string::npos) {
-                Place place{name, 0, 0, {}};
-                std::size_t end = at + name.size();
-                std::size_t line = 0, column = 0;
-                int used = 0;
-                if (std::sscanf(message.c_str() + end, ":%zu:%zu%n", &line, &column, &used) == 2) {
-                    end += static_cast<std::size_t>(used);
-                    place.line = line;
-                    place.column = column;
-                }
-                if (message.compare(end, 2, " (") == 0) {
-                    const std::size_t close = message.find(')', end);
-                    if (close != std::string::npos) {
-                        place.pointer = message.substr(end + 2, close - end - 2);
-                        end = close + 1;
-                    }
-                }
-                const std::string replacement = map(place).toString();
-                message.replace(at, end - at, replacement);
-                at += replacement.size();
-            }
+    void track(const store::StoreBuilder* builder) { builder_ = builder; }
+
+    void add(std::uint64_t bytes) {
+        progress_.bytesRead += bytes;
+        if (progress_.bytesRead > progress_.bytesTotal) progress_.bytesTotal = progress_.bytesRead;
+        if (!callback_) return;
+        if (builder_) {
+            progress_.entities = builder_->entityCount();
+            progress_.relations = builder_->relationCount();
         }
-        return message;
+        callback_(progress_);
     }
 
-    std::vector<Diagnostic> map(const std::vector<Diagnostic>& diagnostics) const {
-        std::vector<Diagnostic> out;
-        for (const Diagnostic& d : diagnostics) out.push_back({map(d.place), mapMessage(d.message)});
-        return sorted(std::move(out));
+    // The inputs are read once more.
+    void again() { progress_.bytesTotal = progress_.bytesRead + total_; }
+
+    // The last report: everything read.
+    void finish(std::size_t entities, std::size_t relations) {
+        progress_.bytesTotal = progress_.bytesRead = std::max(progress_.bytesRead, progress_.bytesTotal);
+        progress_.entities = entities;
+        progress_.relations = relations;
+        if (callback_) callback_(progress_);
     }
 
 private:
-    std::optional<OriginMap> generated_;
-    std::map<std::string, Place> metadata_;
+    const std::function<void(const LoadProgress&)>& callback_;
+    const store::StoreBuilder* builder_ = nullptr;
+    std::uint64_t total_;
+    LoadProgress progress_;
 };
 
-// The loader's store, its problems placed in the user's files.
-store::GraphStore loadPlaced(load::GraphLoader& loader, const PlaceMapper& places) {
-    try {
-        return loader.load();
-    } catch (const LoadError& e) {
-        throw LoadError(places.map(e.diagnostics()));
+// What each input is, from its first records (and, for GraphML and DOT, what its library reads).
+std::vector<Input> classify(std::vector<InputPath>& paths, std::vector<Diagnostic>& errors,
+                            std::vector<Diagnostic>& notes) {
+    // Headerless neo4j CSV continuations, told by every .csv file's first line.
+    std::vector<std::string> firstLines;
+    for (const InputPath& path : paths) {
+        std::string error;
+        firstLines.push_back(path.format == Format::Neo4jCsv ? firstLineOf(path.name, error) : std::string());
     }
+    findNeo4jContinuations(paths, firstLines, errors);
+
+    std::vector<Input> inputs;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const InputPath& path = paths[i];
+        Input input;
+        input.name = path.name;
+        input.format = path.format;
+        input.forced = path.forced;
+        input.headerFrom = path.headerFrom;
+        switch (path.format) {
+            case Format::RelgraphJson:
+            case Format::NodeLink: {
+                if (path.format == Format::RelgraphJson && path.forced) break;
+                // A .json file is node-link when it has a top-level "nodes" (its nodes pass makes sure).
+                std::string error;
+                const NodeLinkStart start = peekNodeLink(path.name, false, error);
+                if (!error.empty()) {
+                    input.readError = error;
+                } else if (start.nodeLink() || path.format == Format::NodeLink) {
+                    input.format = Format::NodeLink;
+                    input.metadata = start.metadata;
+                    input.metadataRead = start.graphRead;
+                }
+                break;
+            }
+            case Format::Neo4jCsv:
+                if (!path.forced && path.headerFrom.empty()) {
+                    std::string error;
+                    const std::string line = firstLineOf(path.name, error);
+                    if (!error.empty()) {
+                        input.readError = error;
+                        break;
+                    }
+                    if (neo4jHeaderDelimiter(line) == 0) input.format = Format::EdgeList;
+                }
+                if (input.format == Format::Neo4jCsv) {
+                    input.relationships = peekNeo4jCsvColumns(path.name, path.headerFrom).relationships;
+                }
+                break;
+            case Format::GraphMl:
+            case Format::Dot: {
+                std::string error;
+                std::optional<std::string> text = readTextFile(path.name, error);
+                if (!text) {
+                    input.readError = error;
+                    break;
+                }
+                if (const auto bad = text::invalidUtf8Offset(*text)) {
+                    errors.push_back({LineIndex(path.name, *text).place(*bad), "invalid UTF-8"});
+                    break;
+                }
+                ReadReport report;
+                input.whole = path.format == Format::GraphMl ? readGraphMl(path.name, std::move(*text), report)
+                                                             : readDot(path.name, *text, report);
+                for (Diagnostic& d : report.errors) errors.push_back(std::move(d));
+                for (Diagnostic& d : report.notes) notes.push_back(std::move(d));
+                break;
+            }
+            case Format::EdgeList:
+            case Format::Cypher: break;
+        }
+        inputs.push_back(std::move(input));
+    }
+    return inputs;
+}
+
+// Whether the inputs give relations ids of their own (an "id" column or property, a GraphML edge
+// id): then every relation gets one, as the mapper makes them.
+bool inputsGiveRelationIds(const std::vector<Input>& inputs, const ReadOptions& options) {
+    for (const Input& input : inputs) {
+        if (!input.readError.empty()) continue;
+        if (input.format == Format::Neo4jCsv && input.relationships &&
+            peekNeo4jCsvColumns(input.name, input.headerFrom).ids) {
+            return true;
+        }
+        if (input.format == Format::EdgeList && edgeListHasIds(input.name, edgeListOptions(input.name, options.edgeList))) {
+            return true;
+        }
+        if (input.whole) {
+            for (const ImportedEdge& edge : input.whole->edges) {
+                if (!edge.id.empty()) return true;
+                for (const Property& p : edge.properties) {
+                    if (p.name == "id" && !isAbsent(p.value)) return true;
+                }
+            }
+        }
+    }
+    return false;
 }
 
 }  // namespace
 
-std::vector<InputPath> collectInputPaths(const std::vector<std::filesystem::path>& paths,
-                                         std::optional<Format> forced, std::vector<Diagnostic>& errors) {
-    InputCollector collector(forced, errors);
-    for (const auto& path : paths) collector.addPath(path);
-    return std::move(collector.inputs());
-}
-
-Format contentFormat(const InputPath& input, std::string_view text) {
-    if (!input.headerFrom.empty()) return Format::Neo4jCsv;
-    if (input.forced) return input.format;
-    if (input.format == Format::RelgraphJson && isNodeLinkJson(text)) return Format::NodeLink;
-    if (input.format == Format::Neo4jCsv && !hasNeo4jHeader(text)) return Format::EdgeList;
-    return input.format;
-}
-
 ImportResult readGraph(const std::vector<std::filesystem::path>& paths, const ReadOptions& options) {
-    ReadReport report;
-    std::vector<Input> inputs = readInputs(paths, options.format, report.errors);
+    // A snapshot is the store itself: mapped, not read (and never merged with other inputs).
+    for (const fs::path& path : paths) {
+        if (!store::isSnapshotFile(path)) continue;
+        if (paths.size() == 1) return ImportResult{store::openSnapshot(path), {}};
+        throw LoadError({{Place{path.generic_string(), 0, 0, {}},
+                          "a snapshot opens alone: load it with the other inputs' own files into a new one"}});
+    }
+    std::vector<Diagnostic> readErrors, readNotes;
+    std::vector<InputPath> collected = collectInputPaths(paths, options.format, readErrors);
+    std::vector<Input> inputs = classify(collected, readErrors, readNotes);
 
-    DeclaredSchema declared;
-    load::GraphLoader loader;
-    loader.onBytes(options.onBytes);
-    PlaceMapper places;
-    std::vector<ImportedGraph> graphs;
-    // What relgraph JSON declares matters only to mapping other formats: the files are read for it
-    // only then.
-    std::vector<std::string> declaringFiles;
-    for (Input& input : inputs) {
-        if (input.format == Format::RelgraphJson) {
-            declaringFiles.push_back(input.name);
-            loader.addFile(input.name);
+    std::uint64_t total = 0;
+    for (const Input& input : inputs) total += fileSize(input.name) * (input.format == Format::RelgraphJson ? 2 : 1);
+    ProgressReport report(options.onProgress, total);
+    const std::function<void(std::uint64_t)> onBytes = [&](std::uint64_t bytes) { report.add(bytes); };
+
+    bool explicitIds = inputsGiveRelationIds(inputs, options);
+    // Read again from the start when an input turns out to be other than its start told (a .json
+    // file that is not node-link after all, node-link metadata after the nodes) or when the ids the
+    // store would make for relations are not unique.
+    while (true) {
+        report.track(nullptr);  // the builder of an earlier round is gone
+        // relgraph JSON files, and the metadata of foreign files, are the loader's, in input order.
+        load::GraphLoader loader;
+        loader.onBytes(onBytes);
+        MetadataPlaces metadataPlaces;
+        bool loading = false, relgraphFiles = false;
+        for (const Input& input : inputs) {
+            if (input.format == Format::RelgraphJson) {
+                loader.addFile(input.name);
+                loading = relgraphFiles = true;
+                continue;
+            }
+            const std::string* text = input.whole && !input.whole->metadata.empty() ? &input.whole->metadata
+                                      : input.metadata                               ? &input.metadata->text
+                                                                                     : nullptr;
+            if (!text) continue;
+            const std::string name = MetadataPlaces::nameFor(input.name);
+            loader.addText(name, *text);
+            metadataPlaces.add(name, input.whole ? input.whole->metadataPlace : input.metadata->place);
+            loading = true;
+        }
+        const model::Schema none;
+        const model::Schema& declared = loading ? loader.readSchemas() : none;
+        // Relations of relgraph JSON have ids, so the others get theirs too.
+        explicitIds = explicitIds || relgraphFiles;
+
+        store::StoreBuilder builder;
+        report.track(&builder);
+        GraphMapper mapper(builder, declared, explicitIds, relgraphFiles);
+        for (const Diagnostic& d : readErrors) mapper.problem(Stage::Read, d.place, d.message);
+        for (const Input& input : inputs) {
+            if (!input.readError.empty() && input.format != Format::RelgraphJson) {
+                mapper.problem(Stage::Read, Place{input.name, 0, 0, {}}, "cannot read file: " + input.readError);
+            }
+        }
+
+        // Every input's nodes first, then every input's edges.
+        bool again = false;
+        for (Input& input : inputs) {
+            if (mapper.full()) break;
+            if (!input.readError.empty()) continue;
+            if (input.format == Format::Neo4jCsv && !input.relationships) {
+                streamNeo4jCsv(input.name, neo4jSource(input, options.edgeList), mapper, onBytes);
+            } else if (input.format == Format::NodeLink) {
+                const NodeLinkNodes outcome =
+                    streamNodeLinkNodes(input.name, input.forced, input.metadataRead, mapper, input.links, onBytes);
+                if (outcome == NodeLinkNodes::NotNodeLink) {
+                    input.format = Format::RelgraphJson;
+                    again = true;
+                } else if (outcome == NodeLinkNodes::LateMetadata) {
+                    std::string error;
+                    input.metadata = peekNodeLink(input.name, true, error).metadata;
+                    input.metadataRead = true;
+                    again = true;
+                }
+                if (again) break;
+            } else if (input.whole) {
+                mapImportedNodes(*input.whole, mapper);
+            }
+        }
+        if (again) {
+            report.again();
             continue;
         }
-        if (const auto bad = text::invalidUtf8Offset(input.text)) {
-            report.errors.push_back({LineIndex(input.name, input.text).place(*bad), "invalid UTF-8"});
+        explicitIds = mapper.explicitRelationIds();  // a node-link file may have given some
+        mapper.finishNodes();
+        for (const Input& input : inputs) {
+            if (mapper.full()) break;
+            if (!input.readError.empty()) continue;
+            switch (input.format) {
+                case Format::NodeLink: streamNodeLinkLinks(input.name, input.links, mapper, onBytes); break;
+                case Format::Neo4jCsv:
+                    if (input.relationships) streamNeo4jCsv(input.name, neo4jSource(input, options.edgeList), mapper, onBytes);
+                    break;
+                case Format::EdgeList:
+                    streamEdgeList(input.name, edgeListOptions(input.name, options.edgeList), mapper, onBytes);
+                    break;
+                case Format::GraphMl:
+                case Format::Dot:
+                    if (input.whole) mapImportedEdges(*input.whole, mapper);
+                    break;
+                case Format::RelgraphJson:
+                case Format::Cypher: break;
+            }
+        }
+        mapper.checkAliases();
+        mapper.finish();
+        if (const auto stage = mapper.failedStage(); stage && *stage != Stage::Validate) {
+            throw LoadError(mapper.takeProblems());
+        }
+        std::vector<Diagnostic> problems = mapper.takeProblems();
+        // The checks of the whole graph, when it has what they find problems in: records of relgraph
+        // JSON, claims or relations of declared types from foreign files (those with origins).
+        // relgraph JSON's records are counted once validated, at the end.
+        report.track(nullptr);
+        if (loading) loader.readRecords(builder);
+        if (loading || mapper.keptOrigins()) {
+            loader.checkGraph(builder, [&](store::StoreBuilder::Origin origin, const std::string& member) {
+                return mapper.placeOf(origin, member);
+            });
+            for (Diagnostic& d : metadataPlaces.map(loader.takeProblems())) problems.push_back(std::move(d));
+        }
+        if (!problems.empty()) throw LoadError(sorted(std::move(problems)));
+
+        std::vector<Diagnostic> notes = readNotes;
+        for (Diagnostic& d : mapper.takeNotes()) notes.push_back(std::move(d));
+        ImportResult result{builder.freeze(), sorted(std::move(notes))};
+        if (!explicitIds && !generatedIdsAreUnique(result.graph)) {
+            explicitIds = true;
+            report.again();
             continue;
         }
-        ImportedGraph graph = readForeign(input, inputs, options.edgeList, report);
-        if (!graph.metadata.empty()) {
-            const std::string name = graph.file + " (relgraph metadata)";
-            declared.addDocument(graph.metadata);
-            loader.addText(name, graph.metadata);
-            places.addMetadata(name, graph.metadataPlace);
-        }
-        graphs.push_back(std::move(graph));
+        report.finish(result.graph.entityCount(), result.graph.relationCount());
+        return result;
     }
-    if (!report.errors.empty()) throw LoadError(sorted(std::move(report.errors)));
-    if (!graphs.empty()) {
-        for (const std::string& file : declaringFiles) declared.addFile(file);
-        MappedDocument mapped = mapGraphs(graphs, declared, report);
-        if (!report.errors.empty()) throw LoadError(sorted(std::move(report.errors)));
-        mapped.origins.add("", Place{graphs.front().file, 0, 0, {}});
-        loader.addText(kGeneratedName, std::move(mapped.text));
-        places.addGenerated(std::move(mapped.origins));
-    }
-    return ImportResult{loadPlaced(loader, places), sorted(std::move(report.notes))};
 }
 
 }  // namespace relgraph::interchange

@@ -236,8 +236,6 @@ private:
             return;
         }
         edge.id = e.attribute("id").value();
-        edge.where = edge.id.empty() ? fmt::format("the edge on line {}", edge.place.line)
-                                     : fmt::format("edge \"{}\" (line {})", edge.id, edge.place.line);
         const std::string_view directed = e.attribute("directed").value();
         edge.directed = directed.empty() ? directedDefault : directed == "true";
         edge.properties = readData(e, "edge");

@@ -1,6 +1,6 @@
 #pragma once
 // The files a read names: folders expanded, each file's format told by --from or its extension,
-// without reading it (readGraph reads the files whole; the bulk loader streams them).
+// without reading it.
 
 #include <filesystem>
 #include <optional>
@@ -15,7 +15,7 @@ namespace relgraph::interchange {
 
 struct InputPath {
     std::string name;  // as the user named it (generic form)
-    Format format;     // by --from, else by extension (contentFormat may tell otherwise)
+    Format format;     // by --from, else by extension (the content may tell otherwise)
     bool forced = false;
     std::string headerFrom;  // a headerless neo4j CSV continuation: the input whose header it takes
 };
@@ -25,10 +25,5 @@ struct InputPath {
 // files of no readable type are appended to `errors`.
 std::vector<InputPath> collectInputPaths(const std::vector<std::filesystem::path>& paths,
                                          std::optional<Format> forced, std::vector<Diagnostic>& errors);
-
-// The format of `input` once its text is known: a .json file with a top-level "nodes" is node-link,
-// a .csv file without neo4j-admin columns on its first line an edge list. `text` is the whole file
-// (for a .csv file its first line is enough). A continuation (headerFrom) is neo4j CSV.
-Format contentFormat(const InputPath& input, std::string_view text);
 
 }  // namespace relgraph::interchange

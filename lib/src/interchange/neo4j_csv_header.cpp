@@ -47,12 +47,8 @@ bool isCsv(const std::string& name) {
 
 }  // namespace
 
-std::string_view firstLineOf(std::string_view text) {
-    return text.substr(0, text.find('\n'));
-}
-
 char neo4jHeaderDelimiter(std::string_view line) {
-    line = firstLineOf(line);
+    line = line.substr(0, line.find('\n'));
     if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
     if (line.ends_with('\r')) line.remove_suffix(1);
     if (anyFieldNamesColumn(line, ',')) return ',';

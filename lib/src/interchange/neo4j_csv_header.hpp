@@ -1,7 +1,6 @@
 #pragma once
-// What both neo4j-admin CSV readers (neo4j_csv_reader, read whole; neo4j_csv_stream, streamed)
-// tell from header lines and file names (docs/interchange.md, "neo4j-admin CSV"): the field
-// separator, headerless continuation files, relationship types named by the file.
+// What neo4j-admin CSV header lines and file names tell (docs/interchange.md, "neo4j-admin CSV"):
+// the field separator, headerless continuation files, relationship types named by the file.
 
 #include <optional>
 #include <string>
@@ -17,9 +16,6 @@ namespace relgraph::interchange {
 // column (`:ID`, `id:ID(Comment)`, `:LABEL`, `:START_ID(Post)`, `:END_ID`, `:TYPE`), else '|' when
 // a '|'-separated one does (LDBC); 0 when neither (not a neo4j header).
 char neo4jHeaderDelimiter(std::string_view firstLine);
-
-// The first line of `text` (without its line break).
-std::string_view firstLineOf(std::string_view text);
 
 // "dir/Comment_hasCreator_Person.csv" for "dir/Comment_hasCreator_Person_1.csv": the name without
 // its last `_<digits>`; nullopt when it has none.

@@ -24,7 +24,7 @@ struct Column {
     bool array = false;
 };
 
-// "name:type", ":ID(space)", ":LABEL" … (neo4j_csv_reader's parseColumn); nullopt with a message.
+// "name:type", ":ID(space)", ":LABEL" …; nullopt with a message.
 std::optional<Column> parseColumn(std::string_view text, std::string& error) {
     Column column;
     const std::string spec(text);
@@ -88,7 +88,8 @@ std::optional<nlohmann::json> scalar(std::string_view text, ValueKind type) {
         case ValueKind::Boolean:
             if (const auto v = model::parseBoolean(text)) return nlohmann::json(*v);
             return std::nullopt;
-        case ValueKind::String: return nlohmann::json(std::string(text));
+        case ValueKind::String:
+        case ValueKind::Json: return nlohmann::json(std::string(text));
     }
     return std::nullopt;
 }
@@ -98,7 +99,8 @@ std::string_view typeName(ValueKind type) {
         case ValueKind::Integer: return "an integer";
         case ValueKind::Number: return "a number";
         case ValueKind::Boolean: return "true or false";
-        case ValueKind::String: break;
+        case ValueKind::String:
+        case ValueKind::Json: break;
     }
     return "text";
 }
@@ -117,7 +119,7 @@ void forEachItem(std::string_view text, F&& f) {
 
 class Neo4jStream {
 public:
-    Neo4jStream(const std::string* file, BulkMapper* mapper) : file_(file), mapper_(mapper) {}
+    Neo4jStream(const std::string* file, GraphMapper* mapper) : file_(file), mapper_(mapper) {}
 
     // Parses the header; false (with the problems reported when there is a mapper) when it is broken.
     bool readHeader(const StreamRecord& header) {
@@ -161,11 +163,9 @@ public:
     Neo4jCsvColumns columns() const {
         Neo4jCsvColumns out;
         out.relationships = relationships_;
-        for (const Column& c : columns_) {
-            if (c.role != Role::Property || !relationships_) continue;
-            out.claims = out.claims || c.name == "claims";
-            out.ids = out.ids || c.name == "id";
-        }
+        out.ids = relationships_ && std::any_of(columns_.begin(), columns_.end(), [](const Column& c) {
+            return c.role == Role::Property && c.name == "id";
+        });
         return out;
     }
 
@@ -181,7 +181,7 @@ public:
         reader.start(delimiter, 0);
         StreamRecord header;
         if (!reader.next(header)) return false;
-        BulkMapper* mapper = mapper_;
+        GraphMapper* mapper = mapper_;
         mapper_ = nullptr;
         const bool ok = readHeader(header);
         mapper_ = mapper;
@@ -189,7 +189,7 @@ public:
     }
 
     void run(const Neo4jStreamSource& source, const std::function<void(std::uint64_t)>& progress) {
-        BulkMapper& mapper = *mapper_;
+        GraphMapper& mapper = *mapper_;
         defaultTypeText_ = source.defaultType;
         std::vector<Diagnostic>& problems = mapper.readProblems();
         const std::size_t mark = problems.size();
@@ -215,7 +215,7 @@ public:
                 mapper.problem(Stage::Read, Place{*file_, 1, 1, {}}, "empty file: expected a header line");
             }
         } else if (!headerOk || (!continuation && !readHeader(record))) {
-            reader.skipRest();  // for invalid UTF-8, which readGraph finds before anything else
+            reader.skipRest();  // for invalid UTF-8, which is told before anything else
         } else {
             if (relationships_ && source.typeFromFileName) {
                 std::string named =
@@ -252,12 +252,11 @@ private:
 
     // One property cell into `out` (nothing for an empty or blank one); false after reporting a
     // malformed one.
-    bool readProperty(const Column& column, const StreamField& field, std::vector<BulkMapper::NodeProperty>& out) {
+    bool readProperty(const Column& column, const StreamField& field, std::vector<GraphMapper::NodeProperty>& out) {
         if (field.text.empty()) return true;  // neo4j-admin reads an empty field as no value
-        BulkMapper::NodeProperty p;
+        GraphMapper::NodeProperty p;
         p.name = column.name;
-        p.kind = column.type;
-        p.array = column.array;
+        p.kind = column.array ? ValueKind::Json : column.type;
         p.at = at(field);
         if (column.array) {
             nlohmann::json value = nlohmann::json::array();
@@ -282,7 +281,7 @@ private:
                 return false;
             }
             if (column.type == ValueKind::String && isBlank(field.text)) return true;  // no value
-            p.text = canonicalText(field.text, column.type);
+            p.text = field.text;
         }
         out.push_back(std::move(p));
         return true;
@@ -338,7 +337,7 @@ private:
     }
 
     // The first property of these names, in column order, taken.
-    const BulkMapper::NodeProperty* take(std::initializer_list<std::string_view> names) {
+    const GraphMapper::NodeProperty* take(std::initializer_list<std::string_view> names) {
         for (const std::string_view name : names) {
             for (std::size_t i = 0; i < row_.properties.size(); ++i) {
                 if (!taken_[i] && row_.properties[i].name == name) {
@@ -404,52 +403,61 @@ private:
         if (!a || !b) return;
 
         taken_.assign(row_.properties.size(), false);
-        Row typeId;
+        GraphMapper::EdgeRow edge;
+        edge.from = *a;
+        edge.to = *b;
+        edge.at = At{file_, record.line, record.column};
+        edge.fromAt = at(*from);
+        edge.toAt = at(*to);
+        edge.typeAt = edge.at;
         if (type && !type->text.empty()) {
             if (lastType_ == kNoRow || type->text != lastTypeText_) {
                 lastType_ = mapper_->type(type->text, at(*type));
                 lastTypeText_.assign(type->text);
             }
-            typeId = lastType_;
-        } else if (const BulkMapper::NodeProperty* p = take({"type", "label"})) {
-            typeId = mapper_->type(p->text, p->at);
+            edge.type = lastType_;
+            edge.typeAt = at(*type);
+        } else if (const GraphMapper::NodeProperty* p = take({"type", "label"})) {
+            edge.type = mapper_->type(p->text, p->at);
+            edge.typeAt = p->at;
         } else {
-            if (defaultType_ == kNoRow) {
-                defaultType_ = mapper_->type(defaultTypeText_, At{file_, record.line, record.column});
-            }
-            typeId = defaultType_;
+            if (defaultType_ == kNoRow) defaultType_ = mapper_->type(defaultTypeText_, edge.at);
+            edge.type = defaultType_;
         }
-        std::optional<std::string_view> id;
-        At idAt;
         if (mapper_->explicitRelationIds()) {
-            if (const BulkMapper::NodeProperty* p = take({"id"})) {
-                id = p->text;
-                idAt = p->at;
+            if (const GraphMapper::NodeProperty* p = take({"id"})) {
+                edge.id = p->text;
+                edge.idAt = p->at;
             }
         }
-        const Row relation = mapper_->addRelation(*a, *b, typeId, id, idAt);
+        if (const GraphMapper::NodeProperty* p = take({"claims"})) {
+            edge.claimsText = p->text;
+            edge.claimsAt = p->at;
+        }
+        const Row relation = mapper_->addRelation(edge);
+        const Row typeId = edge.type;
         for (std::size_t i = 0; i < row_.properties.size(); ++i) {
             if (taken_[i]) continue;
-            const BulkMapper::NodeProperty& p = row_.properties[i];
+            const GraphMapper::NodeProperty& p = row_.properties[i];
             std::vector<Row>& byType = attributeColumns_[columnOf[i]];
             if (byType.size() <= typeId) byType.resize(typeId + 1, kNoRow);
             if (byType[typeId] == kNoRow) {
                 byType[typeId] = mapper_->attribute(store::kOwnerRelations, typeId, p.name, p.at);
-                mapper_->addKind(byType[typeId], p.array ? ValueKind::String : p.kind);
+                mapper_->addKind(byType[typeId], p.kind);
             }
-            mapper_->setValue(byType[typeId], relation, p.text, p.at);
+            mapper_->setValue(byType[typeId], relation, p.text, p.at, p.kind);
         }
     }
 
     const std::string* file_;
-    BulkMapper* mapper_;
+    GraphMapper* mapper_;
     std::vector<Column> columns_;
     bool relationships_ = false;
     bool stop_ = false;
     std::string defaultTypeText_;
     Row defaultType_ = kNoRow, lastType_ = kNoRow;
     std::string lastTypeText_;
-    BulkMapper::NodeRow row_;
+    GraphMapper::NodeRow row_;
     std::vector<bool> taken_;
     std::vector<std::size_t> propertyColumn_;
     std::vector<std::vector<Row>> attributeColumns_;  // by column, by relation type
@@ -473,12 +481,7 @@ Neo4jCsvColumns peekNeo4jCsvColumns(const std::string& file, const std::string& 
     return stream.columns();
 }
 
-void streamNeo4jCsv(const std::string& file, const std::string& defaultType, BulkMapper& mapper,
-                    const std::function<void(std::uint64_t)>& progress) {
-    streamNeo4jCsv(file, Neo4jStreamSource{defaultType, true, {}}, mapper, progress);
-}
-
-void streamNeo4jCsv(const std::string& file, const Neo4jStreamSource& source, BulkMapper& mapper,
+void streamNeo4jCsv(const std::string& file, const Neo4jStreamSource& source, GraphMapper& mapper,
                     const std::function<void(std::uint64_t)>& progress) {
     Neo4jStream stream(mapper.keepFileName(file), &mapper);
     stream.run(source, progress);

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "interchange/block_reader.hpp"
-#include "interchange/node_link_reader.hpp"
 #include "load/json_document.hpp"
 #include "load/json_stream.hpp"
 #include "relgraph/common/text.hpp"
@@ -24,27 +23,6 @@ using load::JsonDocument;
 using load::Mark;
 using nlohmann::json;
 constexpr std::size_t kMaxDepth = load::kMaxJsonDepth;
-
-// A value's text and kind as graph_mapper has them: a string as it is, anything else as its JSON.
-BulkMapper::NodeProperty propertyOf(const std::string& name, const json& value, const At& at) {
-    BulkMapper::NodeProperty p;
-    p.name = name;
-    p.at = at;
-    p.array = value.is_array();
-    if (value.is_string()) {
-        p.text = value.get<std::string>();
-    } else {
-        p.text = value.dump();
-        p.kind = value.is_number_integer() ? ValueKind::Integer
-                 : value.is_number()       ? ValueKind::Number
-                 : value.is_boolean()      ? ValueKind::Boolean
-                                           : ValueKind::String;
-    }
-    return p;
-}
-
-// No value, as graph_mapper's PropertyBag has it: null, or text of nothing but white space.
-bool isAbsent(const json& v) { return v.is_null() || (v.is_string() && isBlank(v.get_ref<const std::string&>())); }
 
 // A node id or link end: a string or an integer, as NetworkX writes them.
 bool nodeId(const json& v, std::string& out) {
@@ -64,9 +42,10 @@ enum class Pass { Nodes, Links };
 // keys are not repeated, and hands finished nodes and links on.
 class NodeLinkHandler {
 public:
-    NodeLinkHandler(Pass pass, const std::string* file, bool forced, JsonBlocks& blocks, BulkMapper& mapper,
-                    NodeLinkLinks& links)
-        : pass_(pass), file_(file), forced_(forced), blocks_(blocks), mapper_(mapper), links_(links) {
+    NodeLinkHandler(Pass pass, const std::string* file, bool forced, bool metadataRead, JsonBlocks& blocks,
+                    GraphMapper& mapper, NodeLinkLinks& links)
+        : pass_(pass), file_(file), forced_(forced), metadataRead_(metadataRead), blocks_(blocks), mapper_(mapper),
+          links_(links) {
         if (pass == Pass::Links) base_ = fmt::format("/{}", links.list);
     }
 
@@ -99,13 +78,13 @@ public:
         return false;
     }
 
-    bool needsRecords() const { return needsRecords_; }
+    bool stopped() const { return stop_; }
 
-    // After the first pass: the problems into the mapper, as node_link_reader.cpp finds them.
+    // After the first pass: the problems into the mapper.
     NodeLinkNodes finishNodes() {
-        if (needsRecords_) return NodeLinkNodes::NeedsRecords;
-        // readGraph takes a .json file that is not JSON, or has no "nodes", as relgraph JSON.
-        // Nor one with a top-level "relgraph", which says it is relgraph JSON.
+        if (lateMetadata_) return NodeLinkNodes::LateMetadata;
+        // A .json file that is not JSON, or has no "nodes", is relgraph JSON; so is one with a
+        // top-level "relgraph", which says it is.
         if (!forced_ && (blocks_.invalidUtf8() || syntaxError_ || !rootIsObject_ || !nodes_.seen || relgraphMember_)) {
             return NodeLinkNodes::NotNodeLink;
         }
@@ -192,7 +171,7 @@ private:
                     role = documentMember(parent, shape, scalar, start, list);
                     break;
                 case Role::Graph:
-                    if (!graphMember(parent)) return false;
+                    graphMember(parent);
                     break;
                 case Role::Nodes:
                 case Role::Links:
@@ -225,7 +204,7 @@ private:
         if (stop_) return false;
         if (shape == Shape::Scalar) return true;
         if (depth_ >= kMaxDepth) {
-            // Beyond what the reader follows: the problem is reported, or readGraph has the file.
+            // Beyond what the reader follows: the problem is reported, or the file is relgraph JSON's.
             if (forced_) {
                 jsonProblems_.push_back(
                     {place(start, ""), fmt::format("JSON nested more than {} levels deep", kMaxDepth)});
@@ -301,16 +280,15 @@ private:
         return Role::Skip;
     }
 
-    // A member of "graph": the "relgraph" metadata only readGraph reads; anything else is noted.
-    bool graphMember(const Frame& parent) {
+    // A member of "graph": the "relgraph" metadata, read before (peekNodeLink), or anything else, noted.
+    void graphMember(const Frame& parent) {
         if (parent.key == "relgraph") {
-            needsRecords_ = stop_ = true;
-            return false;
+            if (!metadataRead_) lateMetadata_ = stop_ = true;  // the file is to be peeked at whole
+            return;
         }
         notes_.push_back({place(parent.keyAt, JsonDocument::child("/graph", parent.key)),
                           fmt::format("graph attribute \"{}\" is not read: relgraph keeps data of nodes and edges",
                                       text::terminalSafe(parent.key))});
-        return true;
     }
 
     Role element(const Frame& parent, Shape shape, const Mark& start) {
@@ -369,12 +347,12 @@ private:
         row_.at = at(recordAt_);
         row_.properties.clear();
         for (const Member* m : properties({"id"})) {
-            row_.properties.push_back(propertyOf(m->key, m->value, at(m->at, mapper_.keepMemberName(m->key))));
+            row_.properties.push_back(jsonProperty(m->key, m->value, at(m->at, mapper_.keepMemberName(m->key))));
         }
         mapper_.addNode(row_);
     }
 
-    // A link's ends, as node_link_reader reads them; with `report`, what is wrong with them goes to
+    // A link's ends; with `report`, what is wrong with them goes to
     // the link problems.
     bool ends(std::string& from, std::string& to, const Member*& fromMember, const Member*& toMember, bool report) {
         bool ok = true;
@@ -398,18 +376,17 @@ private:
         return ok;
     }
 
-    // The first pass: what is wrong with a link, and whether it holds what only readGraph reads.
+    // The first pass: what is wrong with a link, and whether it gives a relation id.
     void checkLink() {
         std::string from, to;
         const Member *a = nullptr, *b = nullptr;
         if (!ends(from, to, a, b, true)) return;
-        if (const Member* claims = member("claims"); claims && !isAbsent(claims->value)) needsRecords_ = stop_ = true;
         const Member* key = member("key");
         const Member* id = member("id");
         relationIds_ = relationIds_ || (key && key->value.is_string()) || (id && !isAbsent(id->value));
     }
 
-    // The second pass: the link as graph_mapper maps an edge.
+    // The second pass: the link, mapped.
     void mapLink() {
         std::string from, to;
         const Member *fromMember = nullptr, *toMember = nullptr;
@@ -425,36 +402,48 @@ private:
             rest.erase(it);
             return m;
         };
-        Row type;
+        const auto atMember = [&](const Member& m) { return at(m.at, mapper_.keepMemberName(m.key)); };
+        GraphMapper::EdgeRow edge;
+        edge.from = *a;
+        edge.to = *b;
+        edge.at = at(recordAt_);
+        edge.fromAt = atMember(*fromMember);
+        edge.toAt = atMember(*toMember);
+        edge.directed = links_.directed;
         const Member* typed = take("type");
         if (!typed) typed = take("label");
         if (typed) {
             const std::string text = typed->value.is_string() ? typed->value.get<std::string>() : typed->value.dump();
-            type = mapper_.type(text, at(typed->at, mapper_.keepMemberName(typed->key)));
+            edge.typeAt = atMember(*typed);
+            edge.type = mapper_.type(text, edge.typeAt);
         } else {
-            type = mapper_.type("", at(recordAt_));
+            edge.typeAt = edge.at;
+            edge.type = mapper_.type("", edge.at);
         }
         // A string key is a relation id; NetworkX numbers the edges between two nodes 0, 1, … and
         // those numbers are not ids. Without one, an "id" property is.
         std::string idText;
-        At idAt;
         if (const Member* key = member("key");
             key && key->value.is_string() && !key->value.get_ref<const std::string&>().empty()) {
             idText = key->value.get<std::string>();
-            idAt = at(key->at, mapper_.keepMemberName(key->key));
+            edge.idAt = atMember(*key);
         } else if (const Member* id = take("id")) {
             idText = id->value.is_string() ? id->value.get<std::string>() : id->value.dump();
-            idAt = at(id->at, mapper_.keepMemberName(id->key));
+            edge.idAt = atMember(*id);
         }
-        const Row relation =
-            mapper_.addRelation(*a, *b, type, idText.empty() ? std::nullopt : std::optional<std::string_view>(idText),
-                                idAt, links_.directed);
+        if (!idText.empty()) edge.id = idText;
+        if (const Member* claims = take("claims")) {
+            if (claims->value.is_string()) edge.claimsText = claims->value.get_ref<const std::string&>();
+            else edge.claims = &claims->value;
+            edge.claimsAt = atMember(*claims);
+        }
+        const Row relation = mapper_.addRelation(edge);
         for (const Member* m : rest) {
-            const At where = at(m->at, mapper_.keepMemberName(m->key));
-            const BulkMapper::NodeProperty p = propertyOf(m->key, m->value, where);
-            const Row column = mapper_.attribute(store::kOwnerRelations, type, p.name, where);
-            mapper_.addKind(column, type, p.kind);
-            mapper_.setValue(column, relation, p.text, where);
+            const At where = atMember(*m);
+            const GraphMapper::NodeProperty p = jsonProperty(m->key, m->value, where);
+            const Row column = mapper_.attribute(store::kOwnerRelations, edge.type, p.name, where);
+            mapper_.addKind(column, p.kind);
+            mapper_.setValue(column, relation, p.text, where, p.kind);
         }
     }
 
@@ -470,8 +459,9 @@ private:
     Pass pass_;
     const std::string* file_;
     bool forced_;
+    bool metadataRead_;  // the file's "graph" was read before its nodes were (peekNodeLink)
     JsonBlocks& blocks_;
-    BulkMapper& mapper_;
+    GraphMapper& mapper_;
     NodeLinkLinks& links_;
     std::string base_;  // the pointer of what is parsed: "" for the document, "/links" for its links
 
@@ -484,7 +474,7 @@ private:
     Mark recordAt_;
     std::uint64_t recordIndex_ = 0;
     const char* recordList_ = nullptr;
-    BulkMapper::NodeRow row_;
+    GraphMapper::NodeRow row_;
 
     // The document, as the first pass finds it.
     Mark rootAt_;
@@ -493,7 +483,7 @@ private:
     List nodes_;
     List lists_[2];  // "links", "edges"
     bool relationIds_ = false;
-    bool needsRecords_ = false;
+    bool lateMetadata_ = false;
     bool syntaxError_ = false;
     bool relgraphMember_ = false;
     std::vector<Diagnostic> jsonProblems_;  // syntax and repeated keys: the reader reads nothing else then
@@ -502,16 +492,116 @@ private:
     std::vector<Diagnostic> notes_;
 };
 
+// Follows the top level of a document without keeping it, up to its "nodes" (or to its end), and
+// builds the value of "graph"."relgraph" when it comes first.
+class StartReader {
+public:
+    StartReader(const std::string& file, bool whole, JsonBlocks& blocks, NodeLinkStart& out)
+        : file_(file), whole_(whole), blocks_(blocks), out_(out) {}
+
+    bool null() { return scalar(json(nullptr)); }
+    bool boolean(bool v) { return scalar(json(v)); }
+    bool number_integer(json::number_integer_t v) { return scalar(json(v)); }
+    bool number_unsigned(json::number_unsigned_t v) { return scalar(json(v)); }
+    bool number_float(json::number_float_t v, const json::string_t&) { return scalar(json(v)); }
+    bool string(json::string_t& v) { return scalar(json(std::move(v))); }
+    bool binary(json::binary_t&) { return false; }
+    bool start_object(std::size_t) { return start(json::object()); }
+    bool start_array(std::size_t) { return start(json::array()); }
+    bool end_object() { return end(); }
+    bool end_array() { return end(); }
+    bool key(json::string_t& k) {
+        if (!building_.empty()) {
+            key_ = std::move(k);
+        } else if (depth_ == 1) {
+            top_ = k;
+            if (k == "relgraph") out_.relgraph = true;
+            if (k == "nodes") out_.nodes = true;
+            return !out_.relgraph && (whole_ || !out_.nodes);
+        } else if (depth_ == 2 && inGraph_) {
+            graphKey_ = k;
+            if (k == "relgraph") keyAt_ = blocks_.stringStart();
+        }
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+private:
+    bool metadataStarts() const { return building_.empty() && depth_ == 2 && inGraph_ && graphKey_ == "relgraph"; }
+
+    json* add(json value) {
+        json& into = *building_.back();
+        if (into.is_object()) return &(into[key_] = std::move(value));
+        into.push_back(std::move(value));
+        return &into.back();
+    }
+
+    bool scalar(json value) {
+        if (!building_.empty()) add(std::move(value));
+        else if (metadataStarts()) keep(std::move(value));
+        return true;
+    }
+
+    bool start(json container) {
+        const bool object = container.is_object();
+        if (!building_.empty()) {
+            building_.push_back(add(std::move(container)));
+        } else if (metadataStarts()) {
+            value_ = std::move(container);
+            building_.push_back(&value_);
+        } else if (depth_ == 0) {
+            out_.object = object;
+        } else if (depth_ == 1 && top_ == "graph" && object) {
+            inGraph_ = true;
+        }
+        ++depth_;
+        return depth_ > 1 || object;  // a top-level array is neither format's
+    }
+
+    bool end() {
+        --depth_;
+        if (!building_.empty()) {
+            building_.pop_back();
+            if (building_.empty()) keep(std::move(value_));
+        } else if (depth_ == 1 && inGraph_) {
+            inGraph_ = false;
+            out_.graphRead = true;
+        }
+        return true;
+    }
+
+    void keep(json value) {
+        if (out_.metadata) return;
+        out_.metadata = NodeLinkMetadata{value.is_string() ? value.get<std::string>() : value.dump(),
+                                         Place{file_, keyAt_.line, keyAt_.column, "/graph/relgraph"}};
+    }
+
+    const std::string& file_;
+    bool whole_;
+    JsonBlocks& blocks_;
+    NodeLinkStart& out_;
+    std::size_t depth_ = 0;
+    std::string top_, graphKey_, key_;
+    bool inGraph_ = false;
+    Mark keyAt_;
+    json value_;
+    std::vector<json*> building_;
+};
+
 }  // namespace
 
-bool peekNodeLink(const std::string& file, std::string& error) {
-    JsonBlocks blocks(64 * 1024, {});
-    if (!blocks.open(file, Mark{}, error)) return false;
-    return readTopLevelKeys(blocks, true).nodes;
+NodeLinkStart peekNodeLink(const std::string& file, bool whole, std::string& error) {
+    NodeLinkStart out;
+    JsonBlocks blocks(std::size_t{1} << 20, {});
+    if (!blocks.open(file, Mark{}, error)) return out;
+    StartReader reader(file, whole, blocks, out);
+    json::sax_parse(ByteIterator(&blocks), ByteIterator(), &reader);
+    out.graphRead = out.graphRead || whole;
+    return out;
 }
 
-NodeLinkNodes streamNodeLinkNodes(const std::string& file, bool forced, BulkMapper& mapper, NodeLinkLinks& links,
-                                  const std::function<void(std::uint64_t)>& progress) {
+NodeLinkNodes streamNodeLinkNodes(const std::string& file, bool forced, bool metadataRead, GraphMapper& mapper,
+                                  NodeLinkLinks& links, const std::function<void(std::uint64_t)>& progress) {
     links = {};
     const std::string* name = mapper.keepFileName(file);
     JsonBlocks blocks(RecordReader::kBlockSize, progress);
@@ -520,16 +610,16 @@ NodeLinkNodes streamNodeLinkNodes(const std::string& file, bool forced, BulkMapp
         mapper.problem(Stage::Read, Place{file, 0, 0, {}}, "cannot read file: " + error);
         return NodeLinkNodes::Streamed;
     }
-    NodeLinkHandler handler(Pass::Nodes, name, forced, blocks, mapper, links);
-    if (json::sax_parse(ByteIterator(&blocks), ByteIterator(), &handler) || !handler.needsRecords()) {
-        blocks.drain();  // after a syntax error: invalid UTF-8 further on is all readGraph reports
+    NodeLinkHandler handler(Pass::Nodes, name, forced, metadataRead, blocks, mapper, links);
+    if (json::sax_parse(ByteIterator(&blocks), ByteIterator(), &handler) || !handler.stopped()) {
+        blocks.drain();  // after a syntax error: invalid UTF-8 further on is the only problem told
     }
     const NodeLinkNodes outcome = handler.finishNodes();
     if (outcome == NodeLinkNodes::Streamed) blocks.tellProgress(blocks.bytesRead() - links.bytes);
     return outcome;
 }
 
-void streamNodeLinkLinks(const std::string& file, const NodeLinkLinks& links, BulkMapper& mapper,
+void streamNodeLinkLinks(const std::string& file, const NodeLinkLinks& links, GraphMapper& mapper,
                          const std::function<void(std::uint64_t)>& progress) {
     if (!links.read) return;
     JsonBlocks blocks(RecordReader::kBlockSize, progress);
@@ -540,7 +630,7 @@ void streamNodeLinkLinks(const std::string& file, const NodeLinkLinks& links, Bu
     }
     mapper.builder().beginFile(file);
     NodeLinkLinks copy = links;
-    NodeLinkHandler handler(Pass::Links, mapper.keepFileName(file), true, blocks, mapper, copy);
+    NodeLinkHandler handler(Pass::Links, mapper.keepFileName(file), true, true, blocks, mapper, copy);
     json::sax_parse(ByteIterator(&blocks), ByteIterator(), &handler, json::input_format_t::json, false);
     blocks.tellProgress(links.bytes);
 }

@@ -1,23 +1,39 @@
 #pragma once
-// Streams NetworkX node-link JSON (docs/interchange.md) into a BulkMapper through nlohmann/json's SAX
-// parser, the file read in blocks and never whole, mapped as node_link_reader.cpp, graph_mapper.cpp
-// and the loader map a whole document: the same entities, relations, attributes, notes and problems
-// at the same places (file:line:column and JSON pointer). JSON object members come in any order, so
-// a file is read in two passes: the first reads every node (and finds every problem the reader
-// would), the second only the links array, once every input's nodes are known.
+// Streams NetworkX node-link JSON (docs/interchange.md) into a GraphMapper through nlohmann/json's SAX
+// parser, the file read in blocks and never whole, every problem placed (file:line:column and JSON
+// pointer). JSON object members come in any order, so a file is read in two passes: the first reads
+// every node (and finds every problem of the document), the second only the links array, once every
+// input's nodes are known. The relgraph metadata a file's "graph" holds (the schema and sources, as
+// relgraph's writers put them there) is read before either, by peekNodeLink.
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
-#include "interchange/bulk_mapper.hpp"
+#include "interchange/graph_mapper.hpp"
+#include "relgraph/common/place.hpp"
 
 namespace relgraph::interchange {
 
-// Whether a .json file is node-link JSON rather than relgraph JSON, as far as its start tells: it is
-// a JSON object with a "nodes" member before anything that is not JSON and before a "relgraph" member
-// (the rest is read by streamNodeLinkNodes). False with `error` set when the file cannot be read.
-bool peekNodeLink(const std::string& file, std::string& error);
+// The relgraph metadata of a node-link file: a relgraph JSON document (its "graph"."relgraph") and
+// where it stands.
+struct NodeLinkMetadata {
+    std::string text;
+    Place place;
+};
+
+// What the top level of a .json file tells of it, read up to its "nodes" member (or, with `whole`,
+// to its end), keeping only the metadata. It is node-link JSON rather than relgraph JSON when it is
+// a JSON object with "nodes" before any "relgraph" member (streamNodeLinkNodes makes sure of the rest).
+struct NodeLinkStart {
+    bool object = false, nodes = false, relgraph = false;
+    bool graphRead = false;  // "graph" was read (whole), so its metadata is known
+    std::optional<NodeLinkMetadata> metadata;
+    bool nodeLink() const { return object && nodes && !relgraph; }
+};
+// `error` is set when the file cannot be read.
+NodeLinkStart peekNodeLink(const std::string& file, bool whole, std::string& error);
 
 // Where the first pass found a file's links, for the second.
 struct NodeLinkLinks {
@@ -31,18 +47,18 @@ struct NodeLinkLinks {
 
 enum class NodeLinkNodes {
     Streamed,     // the nodes are in the mapper, the problems too
-    NotNodeLink,  // not node-link JSON after all (a .json file that is not JSON, or has no "nodes")
-    NeedsRecords  // a link's "claims" or the graph's "relgraph" metadata: only readGraph can read it
+    NotNodeLink,  // not node-link JSON after all (a .json file that is not JSON, or has "relgraph")
+    LateMetadata  // "graph" holds relgraph metadata but was not read before (metadataRead): peek whole
 };
 
 // The first pass. `forced`: the file was named node-link (--from), so it is read as node-link
-// whatever it holds. `progress` is told the bytes read, but for the links array's, which the second
-// pass tells.
-NodeLinkNodes streamNodeLinkNodes(const std::string& file, bool forced, BulkMapper& mapper, NodeLinkLinks& links,
-                                  const std::function<void(std::uint64_t)>& progress);
+// whatever it holds. `metadataRead`: peekNodeLink read the file's "graph". `progress` is told the
+// bytes read, but for the links array's, which the second pass tells.
+NodeLinkNodes streamNodeLinkNodes(const std::string& file, bool forced, bool metadataRead, GraphMapper& mapper,
+                                  NodeLinkLinks& links, const std::function<void(std::uint64_t)>& progress);
 
 // The second pass: the links, between nodes all inputs define. Nothing when `links.read` is false.
-void streamNodeLinkLinks(const std::string& file, const NodeLinkLinks& links, BulkMapper& mapper,
+void streamNodeLinkLinks(const std::string& file, const NodeLinkLinks& links, GraphMapper& mapper,
                          const std::function<void(std::uint64_t)>& progress);
 
 }  // namespace relgraph::interchange

@@ -8,7 +8,7 @@ namespace relgraph::interchange {
 
 namespace {
 
-// Names the readers give a meaning of their own (graph_mapper.cpp, node_link_reader.cpp).
+// Names the readers give a meaning of their own (graph_mapper.cpp, node_link_stream.cpp).
 constexpr std::array<std::string_view, 8> kNodeNames{"id", "kind", "labels", "name", "label", "title", "aliases",
                                                      "description"};
 constexpr std::array<std::string_view, 7> kEdgeNames{"id", "key", "source", "target", "type", "label", "claims"};

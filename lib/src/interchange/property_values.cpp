@@ -37,24 +37,4 @@ json decodeAs(const json& value, AttributeType type) {
     return value;
 }
 
-AttributeType inferType(const std::vector<const json*>& values) {
-    bool integers = true, numbers = true, booleans = true;
-    for (const json* v : values) {
-        integers = integers && v->is_number_integer();
-        numbers = numbers && v->is_number();
-        booleans = booleans && v->is_boolean();
-    }
-    if (values.empty()) return AttributeType::String;
-    if (integers) return AttributeType::Integer;
-    if (numbers) return AttributeType::Number;
-    if (booleans) return AttributeType::Boolean;
-    return AttributeType::String;
-}
-
-json convertTo(const json& value, AttributeType type) {
-    if (type == AttributeType::String) return textOf(value);
-    if (type == AttributeType::Number) return value.get<double>();
-    return value;
-}
-
 }  // namespace relgraph::interchange

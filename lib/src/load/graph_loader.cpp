@@ -6,6 +6,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "load/claim_reader.hpp"
 #include "load/graph_validator.hpp"
 #include "load/json_document.hpp"
 #include "load/json_stream.hpp"
@@ -154,14 +155,20 @@ private:
 
 // Where a record stands: the file it was read from (its place among the parsed files), its list and
 // its index there, packed into the builder's Origin.
-constexpr int kListBits = 2, kIndexBits = 42;
+// The top bit but one says a record is relgraph JSON's: other readers' origins are their own.
+constexpr int kListBits = 2, kIndexBits = 42, kFileBits = 18;
+constexpr StoreBuilder::Origin kRecordBit = StoreBuilder::Origin{1} << 62;
 
 StoreBuilder::Origin originOf(std::size_t file, std::size_t list, std::uint64_t index) {
-    return (static_cast<std::uint64_t>(file) << (kListBits + kIndexBits)) |
+    return kRecordBit | (static_cast<std::uint64_t>(file) << (kListBits + kIndexBits)) |
            (static_cast<std::uint64_t>(list) << kIndexBits) | index;
 }
 
-std::size_t fileOf(StoreBuilder::Origin origin) { return static_cast<std::size_t>(origin >> (kListBits + kIndexBits)); }
+bool isRecordOrigin(StoreBuilder::Origin origin) { return (origin & kRecordBit) != 0; }
+
+std::size_t fileOf(StoreBuilder::Origin origin) {
+    return static_cast<std::size_t>((origin >> (kListBits + kIndexBits)) & ((std::uint64_t{1} << kFileBits) - 1));
+}
 
 // "/relations/7" for a relation's origin.
 std::string pointerOf(StoreBuilder::Origin origin) {
@@ -241,33 +248,9 @@ private:
         }
         const std::string owner = fmt::format("relation type \"{}\"", rel.type);
         rel.attributes = r.attributes("attributes", type ? &type->attributes : nullptr, owner);
-        if (const json* claims = r.member("claims", Need::Required, json::value_t::array)) {
-            if (claims->empty()) r.problem("claims", "a relation must rest on at least one claim");
-            for (std::size_t i = 0; i < claims->size(); ++i) {
-                ObjectReader c(r.document(), (*claims)[i], JsonDocument::child(r.childPointer("claims"), i),
-                               problems_, "a claim");
-                if (c.isObject()) rel.claims.push_back(readClaim(c, type, owner));
-            }
-        }
+        rel.claims = readClaims(r, type ? &type->attributes : nullptr, owner);
         r.finish({"id", "type", "from", "to", "attributes", "claims"});
         if (!rel.id.empty()) builder_.addRelation(rel, origin);
-    }
-
-    model::Claim readClaim(ObjectReader& c, const model::RelationType* type, const std::string& owner) {
-        model::Claim claim;
-        claim.id = c.identifier("id", Need::Required);
-        claim.source = c.identifier("source", Need::Required);
-        claim.by = c.identifiers("by", Need::Optional);
-        claim.via = c.identifiers("via", Need::Optional);
-        claim.date = c.date("date", Need::Optional);
-        if (const json* stance = c.member("stance", Need::Optional, json::value_t::string)) {
-            if (*stance == "denies") claim.stance = model::Stance::Denies;
-            else if (*stance != "asserts") c.problem("stance", "\"stance\" must be \"asserts\" or \"denies\"");
-        }
-        claim.summary = c.text("summary", Need::Required);
-        claim.values = c.attributes("values", type ? &type->attributes : nullptr, owner);
-        c.finish({"id", "source", "by", "via", "date", "stance", "summary", "values"});
-        return claim;
     }
 
     const model::Schema& schema_;
@@ -454,55 +437,50 @@ void GraphLoader::addText(std::string name, std::string text) {
     inputs_.push_back({std::move(name), std::move(text)});
 }
 
-store::GraphStore GraphLoader::load() {
-    Problems problems;
-    for (Diagnostic& d : early_) problems.add(std::move(d));
-    early_.clear();
+struct GraphLoader::Parsed {
+    const Input* input;
+    JsonDocument top;
+};
 
-    // First pass: each file checked whole (syntax, repeated keys) and its top level and schema kept;
-    // its records are not kept.
-    struct Parsed {
-        const Input* input;
-        JsonDocument top;
-    };
-    std::map<std::string, const std::optional<std::string>*> sources;
-    std::vector<Parsed> parsed;
-    bool complete = true;
+const model::Schema& GraphLoader::readSchemas() {
+    for (Diagnostic& d : early_) problems_->add(std::move(d));
+    early_.clear();
+    // Each file checked whole (syntax, repeated keys) and its top level and schema kept; its records
+    // are not kept.
     for (const Input& input : inputs_) {
-        if (!sources.emplace(input.name, &input.text).second) continue;  // the same file named twice loads once
+        if (!sources_.emplace(input.name, &input.text).second) continue;  // the same file named twice loads once
         JsonBlocks blocks(kBlockSize, input.text ? nullptr : progress_);
-        if (!openInput(blocks, input.name, input.text, problems)) {
-            complete = false;
+        if (!openInput(blocks, input.name, input.text, *problems_)) {
+            complete_ = false;
             continue;
         }
         Parsed file{&input, {}};
         std::vector<Diagnostic> syntax;
         const JsonStreamPlan plan{kRecordLists, true, {}, {}};
         if (!streamJson(blocks, input.name, plan, file.top, syntax)) {
-            complete = false;
-            for (Diagnostic& d : syntax) problems.add(std::move(d));
-        } else if (checkTopLevel(file.top, problems)) {
-            parsed.push_back(std::move(file));
+            complete_ = false;
+            for (Diagnostic& d : syntax) problems_->add(std::move(d));
+        } else if (checkTopLevel(file.top, *problems_)) {
+            parsed_.push_back(std::move(file));
         }
     }
-    // References into a file that did not parse would all look dangling: they are checked only when
-    // every file parsed.
-
-    model::Schema schema;
-    SchemaReader schemaReader(schema, problems);
-    for (const Parsed& file : parsed) {
+    SchemaReader schemaReader(schema_, *problems_);
+    for (const Parsed& file : parsed_) {
         const json& root = file.top.root();
         if (const auto it = root.find("schema"); it != root.end()) schemaReader.read(file.top, *it);
     }
-    StoreBuilder builder;
-    for (const auto& [name, kind] : schema.kinds) builder.declareKind(kind);
-    for (const auto& [name, type] : schema.types) builder.declareType(type);
-    // Second pass: the records, one at a time, once every kind and type is known.
-    RecordReader records(schema, builder, problems, complete);
-    for (std::size_t f = 0; f < parsed.size(); ++f) {
-        const Parsed& file = parsed[f];
+    return schema_;
+}
+
+void GraphLoader::readRecords(StoreBuilder& builder) {
+    for (const auto& [name, kind] : schema_.kinds) builder.declareKind(kind);
+    for (const auto& [name, type] : schema_.types) builder.declareType(type);
+    // The records, one at a time, once every kind and type is known.
+    RecordReader records(schema_, builder, *problems_, complete_);
+    for (std::size_t f = 0; f < parsed_.size(); ++f) {
+        const Parsed& file = parsed_[f];
         JsonBlocks blocks(kBlockSize, file.input->text ? nullptr : progress_);
-        if (!openInput(blocks, file.input->name, file.input->text, problems)) continue;
+        if (!openInput(blocks, file.input->name, file.input->text, *problems_)) continue;
         builder.beginFile(file.input->name);
         const JsonStreamPlan plan{kRecordLists, false, [&](const std::string& list, JsonDocument& record) {
                                       records.read(f, list, record);
@@ -510,20 +488,35 @@ store::GraphStore GraphLoader::load() {
         JsonDocument none;
         std::vector<Diagnostic> changed;  // only when the file changed since the first pass
         streamJson(blocks, file.input->name, plan, none, changed);
-        for (Diagnostic& d : changed) problems.add(std::move(d));
+        for (Diagnostic& d : changed) problems_->add(std::move(d));
     }
-    if (complete) {
-        InputLocator locator(sources);
-        checkSchemaKinds(schema, [&](const Place& p) { return locator.place(p.file, p.pointer); }, problems);
-        validateGraph(schema, builder.draft(), [&](StoreBuilder::Origin origin, const std::string& member) {
-            std::string pointer = pointerOf(origin);
-            if (!member.empty()) pointer += "/" + member;
-            return locator.place(parsed[fileOf(origin)].input->name, pointer);
-        }, problems);
-    }
-    inputs_.clear();
+}
 
-    if (problems.size() > 0) throw LoadError(problems.take());
+void GraphLoader::checkGraph(const StoreBuilder& builder, const OtherPlaces& placeOther) {
+    // References into a file that did not parse would all look dangling: they are checked only when
+    // every file parsed.
+    if (!complete_) return;
+    InputLocator locator(sources_);
+    checkSchemaKinds(schema_, [&](const Place& p) { return locator.place(p.file, p.pointer); }, *problems_);
+    validateGraph(schema_, builder.draft(), [&](StoreBuilder::Origin origin, const std::string& member) {
+        if (!isRecordOrigin(origin)) return placeOther(origin, member);
+        std::string pointer = pointerOf(origin);
+        if (!member.empty()) pointer += "/" + member;
+        return locator.place(parsed_[fileOf(origin)].input->name, pointer);
+    }, *problems_);
+}
+
+std::vector<Diagnostic> GraphLoader::takeProblems() { return problems_->take(); }
+
+GraphLoader::GraphLoader() : problems_(std::make_unique<Problems>()) {}
+GraphLoader::~GraphLoader() = default;
+
+store::GraphStore GraphLoader::load() {
+    readSchemas();
+    StoreBuilder builder;
+    readRecords(builder);
+    checkGraph(builder, [](StoreBuilder::Origin, const std::string& member) { return Place{{}, 0, 0, member}; });
+    if (problems_->size() > 0) throw LoadError(takeProblems());
     return builder.freeze();
 }
 

@@ -51,11 +51,13 @@ private:
 
     Place where(Origin origin, const std::string& member = {}) const { return locate_(origin, member); }
 
+    // The declared records that have an origin (what the mapper of foreign files makes without one is
+    // unique by construction), in the order they were read.
     template <class Declared, class OriginOf>
     std::vector<Row> recordsOf(std::size_t count, Declared&& declared, OriginOf&& originOf) const {
         std::vector<Row> rows;
         for (Row r = 0; r < count; ++r) {
-            if (declared(r)) rows.push_back(r);
+            if (declared(r) && originOf(r) != 0) rows.push_back(r);
         }
         std::stable_sort(rows.begin(), rows.end(), [&](Row a, Row b) { return originOf(a) < originOf(b); });
         return rows;
@@ -76,8 +78,11 @@ private:
     const std::vector<std::string>& idsOf(bool entities) {
         std::vector<std::string>& ids = entities ? entityIds_ : sourceIds_;
         if (ids.empty()) {
-            for (const Row r : entities ? entities_ : sources_) {
-                ids.emplace_back(entities ? draft_.entityId(r) : draft_.sourceId(r));
+            const std::size_t count = entities ? draft_.entityCount() : draft_.sourceCount();
+            for (Row r = 0; r < count; ++r) {
+                if (entities ? draft_.entityDeclared(r) : draft_.sourceDeclared(r)) {
+                    ids.emplace_back(entities ? draft_.entityId(r) : draft_.sourceId(r));
+                }
             }
             std::sort(ids.begin(), ids.end());
             ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

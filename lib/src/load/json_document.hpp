@@ -26,6 +26,13 @@ public:
     // Parses `text`. Syntax errors and duplicate object keys are appended to `problems`; the
     // document is usable only when parse() returned true.
     bool parse(std::string name, std::string text, std::vector<Diagnostic>& problems);
+    // A value that was not read from text (a foreign record's claims): its places have no line.
+    void assign(std::string name, nlohmann::json root) {
+        name_ = std::move(name);
+        root_ = std::move(root);
+        pointer_.clear();
+        positions_.clear();
+    }
 
     const nlohmann::json& root() const { return root_; }
     const std::string& name() const { return name_; }

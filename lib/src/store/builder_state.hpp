@@ -485,8 +485,21 @@ struct StoreBuilder::State {
         return string != kNone && slot(sourceByString, string) != kNone;
     }
 
+    // The entity whose id is `id` (not its key: a mapped entity's key is its id as the file wrote it).
+    std::optional<Row> findById(std::string_view id) const {
+        if (const auto n = decimalKey(id)) {
+            const Row entity = entityByNumber.find(*n);
+            if (entity != kNone && text(entityId[entity]) == id) return entity;
+        }
+        const Row string = find(id);
+        if (string == kNone) return std::nullopt;
+        const Row entity = slot(entityById, string);
+        if (entity == kNone) return std::nullopt;
+        return entity;
+    }
+
     Row entityRef(std::string_view id) {
-        if (const auto found = findEntity(id)) return *found;
+        if (const auto found = findById(id)) return *found;
         const Row entity = makeEntity(id, id, id, 0);
         entityDeclared.set(entity, 0);
         return entity;

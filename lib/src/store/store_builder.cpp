@@ -139,15 +139,7 @@ Row StoreBuilder::addRelation(const model::Relation& r, Origin origin) {
 
 std::optional<Row> StoreBuilder::findEntity(std::string_view key) const { return state_->findEntity(key); }
 
-bool StoreBuilder::hasEntityId(std::string_view id) const {
-    const State& s = *state_;
-    if (const auto n = decimalKey(id)) {
-        const Row entity = s.entityByNumber.find(*n);
-        if (entity != kNone && s.text(s.entityId[entity]) == id) return true;
-    }
-    const Row string = s.find(id);
-    return string != kNone && slot(s.entityById, string) != kNone;
-}
+bool StoreBuilder::hasEntityId(std::string_view id) const { return state_->findById(id).has_value(); }
 
 Row StoreBuilder::addEntity(std::string_view key, std::string_view id, std::string_view name, Row kind) {
 #ifndef NDEBUG  // the mappers make ids unique; the sanitizer tests' debug builds make sure
@@ -190,14 +182,17 @@ void StoreBuilder::setRelationId(Row relation, std::string_view id) {
 
 void StoreBuilder::addClaim(Row relation, const model::Claim& claim) { state_->addClaim(relation, claim); }
 
+void StoreBuilder::setEntityOrigin(Row entity, Origin origin) { state_->entityOrigin.set(entity, origin); }
+void StoreBuilder::setRelationOrigin(Row relation, Origin origin) { state_->relationOrigin.set(relation, origin); }
+
 void StoreBuilder::setAttribute(std::uint8_t owner, Row record, std::string_view name, const model::AttributeValue& value) {
     State& s = *state_;
     s.attributes[owner == kOwnerEntities ? kEntityOwner : kRelationOwner].push_back({record, s.stored(name, value)});
 }
 
-Row StoreBuilder::property(std::string_view name, std::uint8_t owner, model::AttributeType type) {
+Row StoreBuilder::property(std::string_view name, std::uint8_t owner, Row kindOrType, model::AttributeType type) {
     State& s = *state_;
-    const std::string key = fmt::format("{}\n{}", owner, name);
+    const std::string key = fmt::format("{}\n{}\n{}", owner, kindOrType, name);
     if (const auto it = s.propertyByKey.find(key); it != s.propertyByKey.end()) return it->second;
     const auto column = static_cast<Row>(s.properties.size());
     s.properties.push_back({intern(name), owner, static_cast<std::uint8_t>(type), {}});

@@ -1,9 +1,9 @@
 // Edge lists, neo4j-admin CSV and node-link JSON read as recorded (outcome_checks.hpp): each read
 // gives the graph (entities, relations, kinds, types, attribute values, files and notes) or the
-// problems at their places that tests/unit/interchange/expected/ holds, recorded when readGraph and
-// the streaming loadBulk were both asserted to give them. The block reader splits records as
-// CsvParser does, whatever the blocks. The last test cases check what only loadBulk tells (whether
-// it streamed, its progress).
+// problems at their places that tests/unit/interchange/expected/ holds, recorded when relgraph had a
+// reader that read files whole and one that streamed them, and both were asserted to give them. The
+// block reader splits records as a plain whole-text splitter does, whatever the blocks. The last test
+// cases check the progress a read reports, the cap on problems, and mixed inputs.
 
 #include <doctest/doctest.h>
 
@@ -14,11 +14,12 @@
 #include <set>
 
 #include "interchange/block_reader.hpp"
-#include "interchange/csv_parser.hpp"
+#include "interchange/csv_reference.hpp"
 #include "interchange/interchange_checks.hpp"
 #include "interchange/outcome_checks.hpp"
 #include "interchange/text_position.hpp"
-#include "relgraph/interchange/bulk_loader.hpp"
+#include "relgraph/interchange/graph_reader.hpp"
+#include "relgraph/load/graph_loader.hpp"
 #include "relgraph/interchange/graph_writer.hpp"
 #include "relgraph/store/graph_store.hpp"
 #include "relgraph/store/store_records.hpp"
@@ -261,7 +262,7 @@ TEST_CASE("bulk load: problems in neo4j-admin CSV, with their places") {
                {"empty.csv:1:1: empty file: expected a header line"}, neo4j);
 }
 
-TEST_CASE("bulk load: the block reader splits records as CsvParser does, in blocks of any size") {
+TEST_CASE("bulk load: the block reader splits records as a whole-text splitter does, in blocks of any size") {
     std::mt19937 random(20240611);
     const std::string alphabet[] = {"a", "b", "7", ",", "|", "\t", " ", "\"", "\"\"", "\n", "\r\n", "\r", "#", "\xC3\xA9"};
     TempFolder folder;
@@ -275,10 +276,10 @@ TEST_CASE("bulk load: the block reader splits records as CsvParser does, in bloc
                 INFO("text: ", text, " delimiter: ", static_cast<int>(delimiter), " comment: ", static_cast<int>(comment));
                 const std::string name = file.generic_string();
                 const interchange::LineIndex lines(name, text);
-                interchange::CsvParser parser(lines, text, delimiter, comment);
+                CsvParser parser(lines, text, delimiter, comment);
                 std::vector<Diagnostic> expectedProblems, actualProblems;
                 std::vector<std::string> expected, actual;
-                interchange::CsvRecord record;
+                CsvRecord record;
                 while (parser.next(record, expectedProblems)) {
                     std::string line = record.place.toString();
                     for (const auto& f : record.fields) line += " [" + f.text + "]@" + f.place.toString();
@@ -840,62 +841,64 @@ TEST_CASE("bulk load: random node-link graphs read as recorded, round by round")
     checkRounds("random/node-link", recorded, rounds(all), all);
 }
 
-// What only loadBulk tells: whether it streamed, its progress, its store's input files, its cap on
-// problems. These test cases call loadBulk, which the reader merge removes.
+// What a read tells besides its graph: progress, a cap on problems, one store of mixed inputs.
 
 namespace {
 
-std::string bulkErrors(const std::vector<fs::path>& paths, const interchange::ReadOptions& options = {}) {
-    try {
-        interchange::loadBulk(paths, options);
-    } catch (const LoadError& e) {
-        return e.what();
-    }
-    FAIL("loading succeeded");
-    return {};
+// A read, and every progress report it made.
+struct Reported {
+    std::vector<interchange::LoadProgress> calls;
+    std::optional<store::GraphStore> graph;
+};
+
+Reported progressOf(const std::vector<fs::path>& paths) {
+    Reported out;
+    interchange::ReadOptions options;
+    options.onProgress = [&](const interchange::LoadProgress& p) { out.calls.push_back(p); };
+    out.graph.emplace(interchange::readGraph(paths, options).graph);
+    return out;
 }
 
 }  // namespace
 
-// ported by the reader merge
 TEST_CASE("bulk load: a file full of problems stops at a hundred") {
-    // readGraph reports every problem (a thousand here); the stream stops at a hundred.
     TempFolder folder;
     std::string text = "a b\n";
     for (int i = 0; i < 1000; ++i) text += "c\n";
     const auto file = folder.write("many.txt", text);
-    const std::string message = bulkErrors({file});
+    const std::string message = importErrors({file});
     CHECK(message.find("many.txt:2:1: expected at least 2 fields (FROM TO), got 1\n") != std::string::npos);
     CHECK(message.find("many.txt:101:1: expected at least 2 fields (FROM TO), got 1\n") != std::string::npos);
+    CHECK(message.find("many.txt:102:1:") == std::string::npos);
     CHECK(message.find("100 problems found") != std::string::npos);
 }
 
-// ported by the reader merge
-TEST_CASE("bulk load: inputs with claims and sources go through readGraph") {
-    const auto bulk = interchange::loadBulk({tinyGraphDir()});
-    CHECK_FALSE(bulk.streamed);
-    CHECK(bulk.graph.hasClaimRecords());
+TEST_CASE("bulk load: relgraph JSON and foreign files read into one store") {
     const store::GraphStore tiny = load::loadGraph({tinyGraphDir()});
-    CHECK(bulk.graph.entityCount() == tiny.entityCount());
-    CHECK(bulk.graph.relationCount() == tiny.relationCount());
-
-    const auto mixed =
-        interchange::loadBulk({interchangeFixtures() / "snap.txt", interchangeFixtures() / "karate.graphml"});
-    CHECK_FALSE(mixed.streamed);
-    CHECK(mixed.graph.entityCount() ==
-          interchange::readGraph({interchangeFixtures() / "snap.txt", interchangeFixtures() / "karate.graphml"})
-              .graph.entityCount());
+    const store::GraphStore snap = interchange::readGraph({interchangeFixtures() / "snap.txt"}).graph;
+    const store::GraphStore karate = interchange::readGraph({interchangeFixtures() / "karate.graphml"}).graph;
+    const store::GraphStore mixed =
+        interchange::readGraph({tinyGraphDir(), interchangeFixtures() / "snap.txt", interchangeFixtures() / "karate.graphml"})
+            .graph;
+    CHECK(mixed.entityCount() == tiny.entityCount() + snap.entityCount() + karate.entityCount());
+    CHECK(mixed.relationCount() == tiny.relationCount() + snap.relationCount() + karate.relationCount());
+    // The relgraph JSON relations keep their claims; the others rest on one claim each of their file.
+    CHECK(mixed.hasClaimRecords());
+    std::size_t imported = 0;
+    for (store::Edge e = 0; e < mixed.relationCount(); ++e) {
+        const store::RelationView r = mixed.relation(e);
+        const std::string_view title = mixed.source(mixed.claim(r.claims().front()).source()).title();
+        if (title.starts_with("Imported from ")) ++imported;
+    }
+    CHECK(imported == snap.relationCount() + karate.relationCount());
 }
 
-// ported by the reader merge
-TEST_CASE("bulk load: the neo4j-admin fixture streams one input file per input, node files too") {
-    const auto bulk = interchange::loadBulk({interchangeFixtures() / "neo4j"});
-    // One input file per input, node files too.
-    CHECK(bulk.graph.inputFileCount() == 3);
-    CHECK(bulk.graph.findEntity("Keanu Reeves") == bulk.graph.findEntity("p1-2"));
+TEST_CASE("bulk load: the neo4j-admin fixture has one input file per input, node files too") {
+    const store::GraphStore g = interchange::readGraph({interchangeFixtures() / "neo4j"}).graph;
+    CHECK(g.inputFileCount() == 3);
+    CHECK(g.findEntity("Keanu Reeves") == g.findEntity("p1-2"));
 }
 
-// ported by the reader merge
 TEST_CASE("bulk load: progress rises block by block to every byte of every input") {
     TempFolder folder;
     std::string big;
@@ -903,9 +906,7 @@ TEST_CASE("bulk load: progress rises block by block to every byte of every input
     REQUIRE(big.size() > 2 * interchange::RecordReader::kBlockSize);
     const auto first = folder.write("big.txt", big);
     const auto second = folder.write("small.txt", "a b\n");
-    std::vector<interchange::LoadProgress> calls;
-    const auto bulk =
-        interchange::loadBulk({first, second}, {}, [&](const interchange::LoadProgress& p) { calls.push_back(p); });
+    const auto [calls, graph] = progressOf({first, second});
     REQUIRE(calls.size() >= 4);
     for (std::size_t i = 1; i < calls.size(); ++i) {
         CHECK(calls[i].bytesRead >= calls[i - 1].bytesRead);
@@ -915,51 +916,41 @@ TEST_CASE("bulk load: progress rises block by block to every byte of every input
     CHECK(calls.back().bytesRead == big.size() + 4);
     CHECK(calls.back().bytesRead == calls.back().bytesTotal);
     CHECK(calls.back().relations == 1500001);
-    CHECK(calls.back().entities == bulk.graph.entityCount());
-
-    // Through readGraph: one report at the end.
-    calls.clear();
-    interchange::loadBulk({tinyGraphDir()}, {}, [&](const interchange::LoadProgress& p) { calls.push_back(p); });
-    REQUIRE(!calls.empty());
-    CHECK(calls.back().bytesRead == calls.back().bytesTotal);
-    CHECK(calls.back().bytesTotal > 0);
+    CHECK(calls.back().entities == graph->entityCount());
 }
 
-// ported by the reader merge
-TEST_CASE("bulk load: the node-link fixture streams") {
-    const auto bulk = interchange::loadBulk({interchangeFixtures() / "networkx.json"});
-    CHECK(bulk.streamed);
-}
-
-// ported by the reader merge
-TEST_CASE("bulk load: node-link exports and attributes typed per kind go through readGraph") {
+TEST_CASE("bulk load: a node-link export reads back with its claims and sources, attributes typed per kind") {
     TempFolder folder;
     // A node-link export carries schema and sources in "graph": {"relgraph": …}.
     const auto exported =
         folder.write("export.json", interchange::writeGraphText(awkwardGraph(), interchange::Format::NodeLink));
-    const auto bulk = interchange::loadBulk({exported});
-    CHECK_FALSE(bulk.streamed);
-    CHECK(bulk.graph.hasClaimRecords());
-    CHECK(bulk.graph.relationCount() == awkwardGraph().relationCount());
-    // One attribute of integers for one kind and of text for another: a streamed store types each
-    // attribute name once (a property column), the records for each kind.
+    const store::GraphStore back = interchange::readGraph({exported}).graph;
+    CHECK(back.hasClaimRecords());
+    CHECK(back.relationCount() == awkwardGraph().relationCount());
+    CHECK(back.sourceCount() == awkwardGraph().sourceCount());
+    // One attribute of integers for one kind and of text for another: each kind's is typed by its own values.
     const auto typed = folder.write("typed.json", R"({"nodes": [{"id": 1, "kind": "A", "n": 1},
         {"id": 2, "kind": "B", "n": "x"}, {"id": 3, "kind": "B", "n": 2}]})");
-    const auto mixed = interchange::loadBulk({typed});
-    CHECK_FALSE(mixed.streamed);
-    CHECK(mixed.graph.entityCount() == 3);
+    const store::GraphStore mixed = interchange::readGraph({typed}).graph;
+    REQUIRE(mixed.entityCount() == 3);
+    const auto declared = [&](const std::string& kind) {
+        return mixed.schema().kinds.at(kind).attributes.at("n");
+    };
+    CHECK((declared("a") == model::AttributeType::Integer));
+    CHECK((declared("b") == model::AttributeType::String));
 }
 
-// ported by the reader merge
 TEST_CASE("bulk load: a node-link file gone before its links are read") {
     TempFolder folder;
     const auto gone = folder.write("gone.json", R"({"nodes": [{"id": 1}], "links": [{"source": 1, "target": 1}]})");
     bool removed = false;
     const std::string message = [&] {
         try {
-            interchange::loadBulk({gone}, {}, [&](const interchange::LoadProgress&) {
+            interchange::ReadOptions options;
+            options.onProgress = [&](const interchange::LoadProgress&) {
                 if (!removed) removed = fs::remove(gone);
-            });
+            };
+            interchange::readGraph({gone}, options);
         } catch (const LoadError& e) {
             return std::string(e.what());
         }
@@ -969,14 +960,6 @@ TEST_CASE("bulk load: a node-link file gone before its links are read") {
     CHECK(message.find("gone.json: cannot read file: No such file or directory") != std::string::npos);
 }
 
-// ported by the reader merge
-TEST_CASE("bulk load: without a top-level \"relgraph\", a top-level \"nodes\" streams as node-link JSON") {
-    TempFolder folder;
-    const auto nodeLink = folder.write("nodes.json", R"({"nodes": [{"id": 1}], "links": []})");
-    CHECK(interchange::loadBulk({nodeLink}).streamed);
-}
-
-// ported by the reader merge
 TEST_CASE("bulk load: relgraph JSON progress rises file by file through both passes") {
     std::vector<fs::path> files;
     std::uint64_t bytes = 0;
@@ -986,10 +969,7 @@ TEST_CASE("bulk load: relgraph JSON progress rises file by file through both pas
         bytes += fs::file_size(entry.path());
     }
     REQUIRE(files.size() >= 3);
-    std::vector<interchange::LoadProgress> calls;
-    const auto bulk =
-        interchange::loadBulk({bundledGraphDir()}, {}, [&](const interchange::LoadProgress& p) { calls.push_back(p); });
-    CHECK_FALSE(bulk.streamed);
+    const auto [calls, graph] = progressOf({bundledGraphDir()});
     REQUIRE(calls.size() >= 2 * files.size());
     for (std::size_t i = 1; i < calls.size(); ++i) CHECK(calls[i].bytesRead >= calls[i - 1].bytesRead);
     CHECK(calls.front().bytesTotal == 2 * bytes);
@@ -998,27 +978,19 @@ TEST_CASE("bulk load: relgraph JSON progress rises file by file through both pas
     CHECK(std::any_of(calls.begin(), calls.end(), [&](const auto& p) { return p.bytesRead == bytes; }));
     CHECK(calls[calls.size() - 2].bytesRead == 2 * bytes);
     CHECK(calls.back().bytesRead == 2 * bytes);
-    CHECK(calls.back().relations == bulk.graph.relationCount());
+    CHECK(calls.back().relations == graph->relationCount());
 }
 
-// ported by the reader merge
 TEST_CASE("bulk load: node-link progress rises block by block to every byte, the links' too") {
     TempFolder folder;
     const std::string text = bigNodeLink();
     const auto file = folder.write("big.json", text);
-    std::vector<interchange::LoadProgress> calls;
-    const auto bulk =
-        interchange::loadBulk({file}, {}, [&](const interchange::LoadProgress& p) { calls.push_back(p); });
+    const auto [calls, graph] = progressOf({file});
     REQUIRE(calls.size() >= 3);
     for (std::size_t i = 1; i < calls.size(); ++i) CHECK(calls[i].bytesRead >= calls[i - 1].bytesRead);
     CHECK(calls[calls.size() - 2].bytesRead == text.size());  // both passes told, before the last report
     CHECK(calls.back().bytesRead == text.size());
     CHECK(calls.back().bytesTotal == text.size());
     CHECK(calls.back().relations == 6000);
-    CHECK(bulk.graph.entityCount() == 1000);
-}
-
-// ported by the reader merge
-TEST_CASE("bulk load: the LDBC fixture streams") {
-    CHECK(interchange::loadBulk({interchangeFixtures() / "ldbc"}).streamed);
+    CHECK(graph->entityCount() == 1000);
 }

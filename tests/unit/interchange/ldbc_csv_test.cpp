@@ -11,7 +11,6 @@
 
 #include "interchange/interchange_checks.hpp"
 #include "interchange/neo4j_csv_header.hpp"
-#include "interchange/neo4j_csv_reader.hpp"
 #include "interchange/outcome_checks.hpp"
 #include "relgraph/store/graph_store.hpp"
 #include "relgraph/store/store_records.hpp"
@@ -53,8 +52,6 @@ TEST_CASE("ldbc csv: the header line tells the separator") {
     CHECK(neo4jHeaderDelimiter("Person.id|Person.id") == 0);
     CHECK(neo4jHeaderDelimiter("962072782452|870") == 0);
     CHECK(neo4jHeaderDelimiter("source,target") == 0);
-    CHECK(interchange::hasNeo4jHeader("id:ID(Forum)|title:STRING\n0|x\n"));
-    CHECK_FALSE(interchange::hasNeo4jHeader("0|1\n"));
 }
 
 TEST_CASE("ldbc csv: continuation names and types from file names") {

@@ -406,26 +406,32 @@ TEST_CASE("when some relations come with claims, the others get one made for the
     CHECK(g.source(g.claim(1).source()).id() == "imported-edges.txt");
 }
 
-TEST_CASE("property columns are typed when frozen and declared on the kinds that have them") {
+TEST_CASE("property columns, one per kind or type, are typed when frozen and declared on theirs") {
     store::StoreBuilder b;
     const Row person = b.kind("person"), city = b.kind("city");
     const Row ann = b.addEntity("ann", "ann", "Ann", person);
     const Row rome = b.addEntity("rome", "rome", "Rome", city);
-    const Row age = b.property("age", store::kOwnerEntities, model::AttributeType::String);
+    const Row age = b.property("age", store::kOwnerEntities, person, model::AttributeType::String);
     b.setProperty(age, ann, "42");
     b.setPropertyType(age, model::AttributeType::Integer);
-    const Row name = b.property("motto", store::kOwnerEntities, model::AttributeType::String);
+    const Row name = b.property("motto", store::kOwnerEntities, city, model::AttributeType::String);
     b.setProperty(name, rome, "caput mundi");
-    const Row since = b.property("weight", store::kOwnerRelations, model::AttributeType::Number);
-    const Row r = b.addRelation(ann, rome, b.type("lives_in"));
+    // One attribute name, of another type for another kind.
+    const Row cityAge = b.property("age", store::kOwnerEntities, city, model::AttributeType::String);
+    CHECK(cityAge != age);
+    CHECK(b.property("age", store::kOwnerEntities, person, model::AttributeType::String) == age);
+    b.setProperty(cityAge, rome, "ancient");
+    const Row livesIn = b.type("lives_in");
+    const Row since = b.property("weight", store::kOwnerRelations, livesIn, model::AttributeType::Number);
+    const Row r = b.addRelation(ann, rome, livesIn);
     b.setProperty(since, r, "0.5");
     const GraphStore g = b.freeze();
     CHECK(g.entity(0).attributes().find("age")->value == model::Value(std::int64_t{42}));
     CHECK(g.entity(1).attributes().find("motto")->value == model::Value(std::string("caput mundi")));
-    CHECK_FALSE(g.entity(1).attributes().find("age").has_value());
+    CHECK(g.entity(1).attributes().find("age")->value == model::Value(std::string("ancient")));
     CHECK(g.relation(0).attributes().find("weight")->value == model::Value(0.5));
     CHECK((g.schema().kinds.at("person").attributes.at("age") == model::AttributeType::Integer));
-    CHECK_FALSE(g.schema().kinds.at("city").attributes.count("age"));
+    CHECK((g.schema().kinds.at("city").attributes.at("age") == model::AttributeType::String));
     CHECK((g.schema().types.at("lives_in").attributes.at("weight") == model::AttributeType::Number));
 }
 

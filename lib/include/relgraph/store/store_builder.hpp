@@ -23,8 +23,8 @@
 
 namespace relgraph::store {
 
-// What the bulk mappers attach to entities and relations before they know its type: a column of
-// text values per property, typed once every value is read (StoreBuilder::property).
+// What the mapper of foreign files attaches to entities and relations before it knows its type: a
+// column of text values per property, typed once every value is read (StoreBuilder::property).
 inline constexpr std::uint8_t kOwnerEntities = 0;
 inline constexpr std::uint8_t kOwnerRelations = 1;
 
@@ -73,7 +73,7 @@ public:
     // undeclared when new). A relation whose id was added before is a duplicate, as above.
     Row addRelation(const model::Relation& relation, Origin origin);
 
-    // --- Records as bulk files state them (the mappers of foreign formats).
+    // --- Records as foreign files state them (interchange's mapper).
     // The entity a loader's key names (an id as written, perhaps with its id space), if made.
     std::optional<Row> findEntity(std::string_view key) const;
     // Makes the entity for `key` with this id, name and kind; the key must be new and the id unused.
@@ -89,11 +89,14 @@ public:
     void setRelationId(Row relation, std::string_view id);
     // Claims for a relation made by addRelation(from, to, type) (a foreign file that carries them).
     void addClaim(Row relation, const model::Claim& claim);
+    // Where a mapped record stands, for the checks of the whole graph (Draft): the mapper's origin.
+    void setEntityOrigin(Row entity, Origin origin);
+    void setRelationOrigin(Row relation, Origin origin);
     void setAttribute(std::uint8_t owner, Row record, std::string_view name, const model::AttributeValue& value);
 
-    // A property column (made on first use) and a value in it; values are kept as text and typed by
-    // the column's type when the store is frozen.
-    Row property(std::string_view name, std::uint8_t owner, model::AttributeType type);
+    // A property column of one kind's entities or one type's relations (made on first use) and a value
+    // in it; values are kept as text and typed by the column's type when the store is frozen.
+    Row property(std::string_view name, std::uint8_t owner, Row kindOrType, model::AttributeType type);
     void setPropertyType(Row column, model::AttributeType type);
     void setProperty(Row column, Row record, std::string_view value);
 
