@@ -311,6 +311,35 @@ bool openInput(JsonBlocks& blocks, const std::string& name, const std::optional<
     return false;
 }
 
+// Opens an input again at `start`, a byte an earlier pass saw.
+bool reopenInput(JsonBlocks& blocks, const std::string& file, const std::optional<std::string>& text,
+                 const Mark& start) {
+    if (text) {
+        blocks.openText(*text, start);
+        return true;
+    }
+    std::string error;
+    return blocks.open(file, start, error);
+}
+
+// Checks an input (syntax, repeated keys: every problem goes to `problems`) and keeps its top level,
+// without the records. Unless `whole`, the parser is first moved past the records, which are checked
+// when they are read; when that finds a problem the input is read again whole, so that each problem
+// is found as a whole read finds it.
+bool readTopLevel(const std::string& name, const std::optional<std::string>& text,
+                  const std::function<void(std::uint64_t)>& progress, bool whole, JsonDocument& top,
+                  std::vector<Diagnostic>& problems, Problems& unreadable) {
+    if (!whole) {
+        JsonBlocks blocks(kBlockSize, text ? nullptr : progress);
+        if (!openInput(blocks, name, text, unreadable)) return false;
+        std::vector<Diagnostic> found;
+        if (streamJson(blocks, name, JsonStreamPlan{.recordLists = kRecordLists, .skipRecords = true}, top, found)) return true;
+    }
+    JsonBlocks again(kBlockSize, {});
+    if (!openInput(again, name, text, unreadable)) return false;
+    return streamJson(again, name, JsonStreamPlan{.recordLists = kRecordLists}, top, problems);
+}
+
 // Where pointers stand in the inputs, for the problems found once the inputs were read (a clean load
 // never asks). The first time a file is asked about, it is read again and where each record starts is
 // noted (the file's top level is kept); a pointer inside a record is found by reading that record
@@ -330,9 +359,9 @@ public:
         if (record == pointer) return Place{file, start->second.line, start->second.column, pointer};
         if (index.last.pointer() != record) {
             JsonBlocks blocks(kBlockSize, {});
-            if (!open(blocks, file, *source->second, start->second)) return Place{file, 0, 0, pointer};
+            if (!reopenInput(blocks, file, *source->second, start->second)) return Place{file, 0, 0, pointer};
             std::vector<Diagnostic> ignored;
-            streamJson(blocks, file, JsonStreamPlan{{}, true, {}, record}, index.last, ignored);
+            streamJson(blocks, file, JsonStreamPlan{.root = record}, index.last, ignored);
         }
         return placed(index.last, file, pointer);
     }
@@ -359,27 +388,18 @@ private:
         return found.line > 0 ? found : Place{file, 0, 0, pointer};
     }
 
-    static bool open(JsonBlocks& blocks, const std::string& file, const std::optional<std::string>& text,
-                     const Mark& start) {
-        if (text) {
-            blocks.openText(*text, start);
-            return true;
-        }
-        std::string error;
-        return blocks.open(file, start, error);
-    }
-
     Index& indexOf(const std::string& file, const std::optional<std::string>& text) {
         auto it = indexes_.find(file);
         if (it != indexes_.end()) return it->second;
         Index& index = indexes_[file];
         JsonBlocks blocks(kBlockSize, {});
-        if (!open(blocks, file, text, Mark{})) return index;
-        const JsonStreamPlan plan{kRecordLists, true, [&](const std::string&, JsonDocument& record) {
-                                      if (const auto start = record.mark(record.pointer())) {
-                                          index.records.emplace(record.pointer(), *start);
-                                      }
-                                  }, {}};
+        if (!reopenInput(blocks, file, text, Mark{})) return index;
+        const auto reopen = [&](JsonBlocks& b, const Mark& m) { return reopenInput(b, file, text, m); };
+        const JsonStreamPlan plan{.recordLists = kRecordLists,
+                                  .onRecord = [&](const std::string&, JsonDocument& record) {
+                                      index.records.emplace(record.pointer(), record.start());
+                                  },
+                                  .reopen = reopen};
         std::vector<Diagnostic> ignored;  // the file read cleanly before
         streamJson(blocks, file, plan, index.top, ignored);
         return index;
@@ -449,15 +469,9 @@ const model::Schema& GraphLoader::readSchemas() {
     // are not kept.
     for (const Input& input : inputs_) {
         if (!sources_.emplace(input.name, &input.text).second) continue;  // the same file named twice loads once
-        JsonBlocks blocks(kBlockSize, input.text ? nullptr : progress_);
-        if (!openInput(blocks, input.name, input.text, *problems_)) {
-            complete_ = false;
-            continue;
-        }
         Parsed file{&input, {}};
         std::vector<Diagnostic> syntax;
-        const JsonStreamPlan plan{kRecordLists, true, {}, {}};
-        if (!streamJson(blocks, input.name, plan, file.top, syntax)) {
+        if (!readTopLevel(input.name, input.text, progress_, false, file.top, syntax, *problems_)) {
             complete_ = false;
             for (Diagnostic& d : syntax) problems_->add(std::move(d));
         } else if (checkTopLevel(file.top, *problems_)) {
@@ -479,16 +493,34 @@ void GraphLoader::readRecords(StoreBuilder& builder) {
     RecordReader records(schema_, builder, *problems_, complete_);
     for (std::size_t f = 0; f < parsed_.size(); ++f) {
         const Parsed& file = parsed_[f];
-        JsonBlocks blocks(kBlockSize, file.input->text ? nullptr : progress_);
-        if (!openInput(blocks, file.input->name, file.input->text, *problems_)) continue;
-        builder.beginFile(file.input->name);
-        const JsonStreamPlan plan{kRecordLists, false, [&](const std::string& list, JsonDocument& record) {
+        const std::string& name = file.input->name;
+        const std::optional<std::string>& text = file.input->text;
+        JsonBlocks blocks(kBlockSize, text ? nullptr : progress_);
+        if (!openInput(blocks, name, text, *problems_)) continue;
+        builder.beginFile(name);
+        const std::size_t before = problems_->size();
+        const auto reopen = [&](JsonBlocks& b, const Mark& m) { return reopenInput(b, name, text, m); };
+        const JsonStreamPlan plan{.recordLists = kRecordLists,
+                                  .keepRest = false,
+                                  .onRecord = [&](const std::string& list, JsonDocument& record) {
                                       records.read(f, list, record);
-                                  }, {}};
+                                  },
+                                  .reopen = reopen};
         JsonDocument none;
-        std::vector<Diagnostic> changed;  // only when the file changed since the first pass
-        streamJson(blocks, file.input->name, plan, none, changed);
-        for (Diagnostic& d : changed) problems_->add(std::move(d));
+        std::vector<Diagnostic> syntax;
+        if (streamJson(blocks, name, plan, none, syntax)) continue;
+        // A record does not parse, or repeats a key (the first pass skipped the records): the file is
+        // reported as a whole read finds it, as one that does not parse, without its records' problems
+        // (unless it reads cleanly now: it changed since the first pass).
+        complete_ = false;
+        JsonDocument top;
+        std::vector<Diagnostic> whole;
+        if (readTopLevel(name, text, {}, true, top, whole, *problems_)) {
+            for (Diagnostic& d : syntax) problems_->add(std::move(d));
+            continue;
+        }
+        problems_->truncate(before);
+        for (Diagnostic& d : whole) problems_->add(std::move(d));
     }
 }
 

@@ -103,23 +103,36 @@ private:
     }
 
     void checkClaimIds() {
-        struct First {
-            Origin origin;
-            std::size_t index;
+        struct Use {
+            Row id;  // the id's string
+            Row relation;
+            std::uint32_t index;  // among the relation's claims
+            auto operator<=>(const Use&) const = default;
         };
-        std::unordered_map<std::string_view, First> seen;
+        std::vector<Use> uses;
+        uses.reserve(draft_.claimCount());
         for (Row r = 0; r < draft_.relationCount(); ++r) {
             const auto claims = draft_.claims(r);
             for (std::size_t i = 0; i < claims.size(); ++i) {
-                const std::string_view id = draft_.claimId(claims[i]);
-                if (id.empty()) continue;
-                const auto [it, inserted] = seen.emplace(id, First{draft_.relationOrigin(r), i});
-                if (!inserted) {
-                    report(draft_.relationOrigin(r), fmt::format("claims/{}/id", i),
-                           fmt::format("duplicate claim id \"{}\" (first at {})", id,
-                                       where(it->second.origin, fmt::format("claims/{}", it->second.index)).toString()));
+                if (!draft_.claimId(claims[i]).empty()) {
+                    uses.push_back({draft_.claimIdString(claims[i]), r, static_cast<std::uint32_t>(i)});
                 }
             }
+        }
+        // By id, each id's uses in the order they were read: the first is the one the others repeat.
+        std::sort(uses.begin(), uses.end());
+        for (std::size_t k = 1, first = 0; k < uses.size(); ++k) {
+            if (uses[k].id != uses[first].id) {
+                first = k;
+                continue;
+            }
+            const Use& use = uses[k];
+            report(draft_.relationOrigin(use.relation), fmt::format("claims/{}/id", use.index),
+                   fmt::format("duplicate claim id \"{}\" (first at {})",
+                               draft_.claimId(draft_.claims(use.relation)[use.index]),
+                               where(draft_.relationOrigin(uses[first].relation),
+                                     fmt::format("claims/{}", uses[first].index))
+                                   .toString()));
         }
     }
 
@@ -127,25 +140,32 @@ private:
     void checkNames() {
         struct Owner {
             Row entity;
-            std::string member;
+            std::uint32_t member;  // kIdMember, kNameMember, or an alias's index
+        };
+        constexpr std::uint32_t kIdMember = ~std::uint32_t{0}, kNameMember = kIdMember - 1;
+        const auto memberName = [&](std::uint32_t member) {
+            return member == kIdMember ? std::string("id")
+                   : member == kNameMember ? std::string("name")
+                                           : "aliases/" + std::to_string(member);
         };
         std::unordered_map<std::string, Owner> owners;
-        const auto claim = [&](Row v, std::string_view value, const std::string& member) {
-            const std::string key = text::normalizeName(value);
+        owners.reserve(entities_.size() * 2);
+        const auto claim = [&](Row v, std::string_view value, std::uint32_t member) {
+            std::string key = text::normalizeName(value);
             if (key.empty()) return;
-            const auto [it, inserted] = owners.emplace(key, Owner{v, member});
+            const auto [it, inserted] = owners.try_emplace(std::move(key), Owner{v, member});
             // Two records with one id are a duplicate id, reported on its own.
             if (inserted || it->second.entity == v || draft_.entityId(it->second.entity) == draft_.entityId(v)) return;
-            report(draft_.entityOrigin(v), member,
+            report(draft_.entityOrigin(v), memberName(member),
                    fmt::format("\"{}\" already names entity \"{}\" (at {}): names, aliases and ids must be unique",
                                text::terminalSafe(value), draft_.entityId(it->second.entity),
-                               where(draft_.entityOrigin(it->second.entity), it->second.member).toString()));
+                               where(draft_.entityOrigin(it->second.entity), memberName(it->second.member)).toString()));
         };
-        for (const Row v : entities_) claim(v, draft_.entityId(v), "id");
+        for (const Row v : entities_) claim(v, draft_.entityId(v), kIdMember);
         for (const Row v : entities_) {
-            claim(v, draft_.entityName(v), "name");
+            claim(v, draft_.entityName(v), kNameMember);
             const auto aliases = draft_.aliases(v);
-            for (std::size_t i = 0; i < aliases.size(); ++i) claim(v, aliases[i], "aliases/" + std::to_string(i));
+            for (std::size_t i = 0; i < aliases.size(); ++i) claim(v, aliases[i], static_cast<std::uint32_t>(i));
         }
     }
 

@@ -11,7 +11,19 @@ bool JsonDocument::parse(std::string name, std::string text, std::vector<Diagnos
     return streamJson(blocks, name, JsonStreamPlan{}, *this, problems);
 }
 
+void JsonDocument::locate() const {
+    const auto* reopen = reopen_;
+    reopen_ = nullptr;
+    JsonBlocks blocks(std::size_t{64} << 10, {});
+    if (!(*reopen)(blocks, start_)) return;
+    JsonDocument again;
+    std::vector<Diagnostic> ignored;  // the record read cleanly before
+    streamJson(blocks, name_, JsonStreamPlan{.root = pointer_}, again, ignored);
+    positions_ = std::move(again.positions_);
+}
+
 Place JsonDocument::place(const std::string& pointer) const {
+    if (reopen_) locate();
     std::string p = pointer;
     while (true) {
         const auto it = positions_.find(p);
@@ -22,6 +34,7 @@ Place JsonDocument::place(const std::string& pointer) const {
 }
 
 std::optional<Mark> JsonDocument::mark(const std::string& pointer) const {
+    if (reopen_) locate();
     const auto it = positions_.find(pointer);
     if (it == positions_.end()) return std::nullopt;
     return it->second;

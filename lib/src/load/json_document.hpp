@@ -3,6 +3,7 @@
 // in the text, so that any problem found later can be reported as file:line:column (JSON pointer).
 
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -31,16 +32,21 @@ public:
         name_ = std::move(name);
         root_ = std::move(root);
         pointer_.clear();
+        start_ = {};
         positions_.clear();
+        reopen_ = nullptr;
     }
 
     const nlohmann::json& root() const { return root_; }
+    // Where the document starts in its file: (0, 1, 1) for a whole one, a record's first byte.
+    const Mark& start() const { return start_; }
     const std::string& name() const { return name_; }
     // The pointer of root() in its file: "" for a whole document, "/entities/7" for a record.
     const std::string& pointer() const { return pointer_; }
 
     // The place of the value at `pointer` (for an object member, where its key starts); the
-    // nearest enclosing value when `pointer` names something absent.
+    // nearest enclosing value when `pointer` names something absent. A record read without
+    // positions (JsonStreamPlan::reopen) finds them by reading itself again, the first time.
     Place place(const std::string& pointer) const;
     // Where the value at `pointer` starts (for an object member, its key); nothing when it is absent.
     std::optional<Mark> mark(const std::string& pointer) const;
@@ -58,10 +64,15 @@ private:
     friend class JsonBuilder;
     friend bool streamJson(JsonBlocks&, const std::string&, const JsonStreamPlan&, JsonDocument&,
                            std::vector<Diagnostic>&);
+    void locate() const;
+
     std::string name_;
     std::string pointer_;
     nlohmann::json root_;
-    std::unordered_map<std::string, Mark> positions_;  // pointer -> where it stands
+    Mark start_;
+    mutable std::unordered_map<std::string, Mark> positions_;  // pointer -> where it stands
+    // Reads the document again from start_ (records read without positions); null once located.
+    mutable const std::function<bool(JsonBlocks&, const Mark&)>* reopen_ = nullptr;
 };
 
 }  // namespace relgraph::load

@@ -83,6 +83,32 @@ void JsonBlocks::drain() {
     }
 }
 
+void JsonBlocks::skipArray() {
+    std::size_t depth = 1;
+    bool inString = false, escaped = false;
+    while (pos_ < limit_ || refill()) {
+        const char* p = data_ + pos_;
+        const char* end = data_ + limit_;
+        for (; p < end; ++p) {
+            const char c = *p;
+            if (inString) {
+                if (escaped) escaped = false;
+                else if (c == '\\') escaped = true;
+                else if (c == '"') inString = false;
+                else if (c == '\n') newLine(base_ + static_cast<std::uint64_t>(p - data_) + 1);
+                continue;
+            }
+            if (c == '"') inString = true;
+            else if (c == '[' || c == '{') ++depth;
+            else if ((c == ']' || c == '}') && --depth == 0) break;
+            else if (c == '\n') newLine(base_ + static_cast<std::uint64_t>(p - data_) + 1);
+        }
+        pos_ = static_cast<std::size_t>(p - data_);
+        if (p < end) break;  // at the closing bracket
+    }
+    inString_ = escaped_ = inScalar_ = false;
+}
+
 void JsonBlocks::holdProgress(std::uint64_t from, std::uint64_t to) {
     holdFrom_ = from;
     holdTo_ = to;
@@ -143,7 +169,7 @@ bool JsonBlocks::refill() {
         end_ = text_->size();
         bytesRead_ = end_;
     } else {
-        if (!buffer_) buffer_ = std::make_unique<char[]>(blockSize_);
+        if (!buffer_) buffer_ = std::make_unique_for_overwrite<char[]>(blockSize_);
         data_ = buffer_.get();
         // The bytes not yet checked (an incomplete UTF-8 sequence) move to the front.
         std::memmove(buffer_.get(), buffer_.get() + limit_, end_ - limit_);
@@ -181,16 +207,27 @@ bool JsonBlocks::refill() {
 void JsonFrame::restart(bool isObject) {
     object = isObject;
     count = 0;
-    if (keys.bucket_count() > 64) std::unordered_map<std::string, std::uint64_t>().swap(keys);
     keys.clear();
+    if (manyKeys.bucket_count() > 64) std::unordered_map<std::string, std::uint64_t>().swap(manyKeys);
+    manyKeys.clear();
 }
 
 std::optional<std::uint64_t> JsonFrame::takeKey(std::string&& k, const Mark& at) {
-    const auto [it, added] = keys.try_emplace(k, at.line);
+    constexpr std::size_t kFew = 16;
+    std::optional<std::uint64_t> first;
+    if (keys.size() < kFew) {
+        for (const auto& [seen, line] : keys) {
+            if (seen == k) first = line;
+        }
+        if (!first) keys.emplace_back(k, at.line);
+    } else {
+        if (manyKeys.empty()) manyKeys.insert(keys.begin(), keys.end());
+        const auto [it, added] = manyKeys.try_emplace(k, at.line);
+        if (!added) first = it->second;
+    }
     key = std::move(k);
     keyAt = at;
-    if (added) return std::nullopt;
-    return it->second;
+    return first;
 }
 
 Diagnostic repeatedKey(const std::string& file, const Mark& at, const std::string& objectPointer,
@@ -294,23 +331,26 @@ private:
                     record_.name_ = name_;
                     record_.pointer_ = pointer;
                     record_.root_ = std::move(v);
+                    record_.start_ = at;
+                    if (plan_.reopen) record_.reopen_ = &plan_.reopen;
                     doc = &record_;
                     slot = &record_.root_;
                 }
             } else if (parent.value) {
                 doc = parent.doc;
+                const bool placed = !doc->reopen_;  // else no value needs its pointer
                 if (parent.object) {
-                    pointer = JsonDocument::child(parent.pointer, parent.key);
+                    if (placed) pointer = JsonDocument::child(parent.pointer, parent.key);
                     slot = &((*parent.value)[parent.key] = std::move(v));  // after a repeated key, the last stands
                 } else {
-                    pointer = JsonDocument::child(parent.pointer, parent.count - 1);
+                    if (placed) pointer = JsonDocument::child(parent.pointer, parent.count - 1);
                     parent.value->push_back(std::move(v));
                     slot = &parent.value->back();
                 }
             }
             recordList = depth_ == 1 && parent.object && isArray && isRecordList(parent.key);
         }
-        if (doc) doc->positions_.emplace(pointer, at);
+        if (doc && !doc->reopen_) doc->positions_.emplace(pointer, at);
         if (!container) {
             if (record) deliver();
             return true;
@@ -328,6 +368,7 @@ private:
         frame.value = slot;
         frame.doc = doc;
         frame.pointer = std::move(pointer);
+        if (recordList && !plan_.onRecord && plan_.skipRecords) blocks_.skipArray();
         return true;
     }
 

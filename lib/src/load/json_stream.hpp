@@ -54,6 +54,12 @@ public:
     // The mark of a byte at most a few lines before offset() (the parser reads one byte ahead).
     Mark near(std::uint64_t offset) const;
 
+    // Moves past the elements of the array whose '[' the parser took last, to its ']' (strings and
+    // nested brackets are followed, nothing else is checked), or to the end of the valid input.
+    // The parser's own count of the bytes it read is then behind: the places of syntax errors it
+    // reports after a skip are not to be trusted.
+    void skipArray();
+
     // The first byte that is not UTF-8, once a block holding one has been read.
     const std::optional<Mark>& invalidUtf8() const { return invalid_; }
     // Reads the rest of the input only to check that it is UTF-8 (after the parser stopped).
@@ -128,8 +134,11 @@ struct JsonFrame {
     bool object = false;
     std::string key;  // objects: the member being read, and where its key starts
     Mark keyAt;
-    std::uint64_t count = 0;                              // arrays: the elements begun
-    std::unordered_map<std::string, std::uint64_t> keys;  // objects: the keys read, with their lines
+    std::uint64_t count = 0;  // arrays: the elements begun
+    // Objects: the keys read, with their lines; searched in turn while few (most records have a
+    // handful of members), hashed once there are many.
+    std::vector<std::pair<std::string, std::uint64_t>> keys;
+    std::unordered_map<std::string, std::uint64_t> manyKeys;
 
     // Follows a new object or array.
     void restart(bool isObject);
@@ -166,15 +175,21 @@ inline constexpr std::size_t kMaxJsonDepth = 1000;
 struct JsonStreamPlan {
     // Members of the top-level object whose elements (when it is an array) are records: each is
     // built as a document of its own, rooted at its pointer ("/entities/7"), and not kept in the rest.
-    std::vector<std::string> recordLists;
+    std::vector<std::string> recordLists = {};
     // Build the document but for the records; false: only records are built.
     bool keepRest = true;
     // Gets each record once it is complete, with the member it is in; null: records are checked
     // (syntax, repeated keys) and dropped.
-    std::function<void(const std::string& list, JsonDocument& record)> onRecord;
+    std::function<void(const std::string& list, JsonDocument& record)> onRecord = {};
     // The pointer of the value read. Not empty: one value, read again from where it starts in its
     // document (JsonBlocks::open at its mark); the parser stops at its end.
-    std::string root;
+    std::string root = {};
+    // Set: records are built without the places of their values, and find them when asked by
+    // opening their input again at their start with this (false: it cannot be read).
+    std::function<bool(JsonBlocks&, const Mark&)> reopen = {};
+    // Without onRecord: records are not even checked, the parser is moved past them (a syntax
+    // error or repeated key in one is found when the records are read).
+    bool skipRecords = false;
 };
 
 // Parses what `blocks` holds as the file `name`. Syntax errors, invalid UTF-8, repeated keys and

@@ -21,6 +21,8 @@ public:
     void add(const JsonDocument& doc, const std::string& pointer, std::string message);
     void add(Diagnostic d) { list_.push_back(std::move(d)); }
     std::size_t size() const { return list_.size(); }
+    // Forgets the problems added since there were `count`.
+    void truncate(std::size_t count) { list_.resize(std::min(count, list_.size())); }
     std::vector<Diagnostic> take();
 
 private:

@@ -295,7 +295,10 @@ struct StoreBuilder::State {
     // Strings, interned through an open-addressing table over the pool.
     LargeArray<char> stringBytes;
     LargeArray<std::uint64_t> stringOffsets{0};
-    LargeArray<Row> hashSlots = LargeArray<Row>(1024, kNone);
+    // A slot holds a string's hash (high half) and its row (low half): probes compare hashes before
+    // bytes, and growing the table reads no string again.
+    static constexpr std::uint64_t kEmptySlot = ~std::uint64_t{0};
+    LargeArray<std::uint64_t> hashSlots = LargeArray<std::uint64_t>(1024, kEmptySlot);
     std::size_t hashed = 0;
 
     struct KindDraft {
@@ -371,20 +374,28 @@ struct StoreBuilder::State {
         return {stringBytes.data() + stringOffsets[s], static_cast<std::size_t>(stringOffsets[s + 1] - stringOffsets[s])};
     }
 
-    std::size_t slotOf(std::string_view s) const {
+    static Row rowOf(std::uint64_t slot) { return static_cast<Row>(slot); }
+
+    std::size_t slotOf(std::string_view s, std::uint32_t hash) const {
         const std::size_t mask = hashSlots.size() - 1;
-        std::size_t i = nameKeyHash(s) & mask;
-        while (hashSlots[i] != kNone && text(hashSlots[i]) != s) i = (i + 1) & mask;
-        return i;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            const std::uint64_t slot = hashSlots[i];
+            if (slot == kEmptySlot || ((slot >> 32) == hash && text(rowOf(slot)) == s)) return i;
+        }
     }
 
-    Row find(std::string_view s) const { return hashSlots.empty() ? kNone : hashSlots[slotOf(s)]; }
+    Row find(std::string_view s) const {
+        if (hashSlots.empty()) return kNone;
+        const std::uint64_t slot = hashSlots[slotOf(s, nameKeyHash(s))];
+        return slot == kEmptySlot ? kNone : rowOf(slot);
+    }
 
     Row intern(std::string_view s) {
-        const std::size_t at = slotOf(s);
-        if (hashSlots[at] != kNone) return hashSlots[at];
+        const std::uint32_t hash = nameKeyHash(s);
+        const std::size_t at = slotOf(s, hash);
+        if (hashSlots[at] != kEmptySlot) return rowOf(hashSlots[at]);
         const Row id = append(s);
-        hashSlots[at] = id;
+        hashSlots[at] = (std::uint64_t{hash} << 32) | id;
         if ((++hashed + 1) * 2 > hashSlots.size()) rehash();
         return id;
     }
@@ -402,14 +413,14 @@ struct StoreBuilder::State {
     }
 
     void rehash() {
-        LargeArray<Row> old(hashSlots.size() * 2, kNone);
+        LargeArray<std::uint64_t> old(hashSlots.size() * 2, kEmptySlot);
         old.swap(hashSlots);
         const std::size_t mask = hashSlots.size() - 1;
-        for (const Row s : old) {
-            if (s == kNone) continue;
-            std::size_t i = nameKeyHash(text(s)) & mask;
-            while (hashSlots[i] != kNone) i = (i + 1) & mask;
-            hashSlots[i] = s;
+        for (const std::uint64_t slot : old) {
+            if (slot == kEmptySlot) continue;
+            std::size_t i = (slot >> 32) & mask;
+            while (hashSlots[i] != kEmptySlot) i = (i + 1) & mask;
+            hashSlots[i] = slot;
         }
     }
 

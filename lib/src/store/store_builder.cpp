@@ -212,7 +212,7 @@ void StoreBuilder::setProperty(Row column, Row record, std::string_view value) {
 
 std::size_t StoreBuilder::memoryBytes() const {
     const State& s = *state_;
-    return s.stringBytes.capacity() + s.stringOffsets.capacity() * 8 + s.hashSlots.size() * 4 +
+    return s.stringBytes.capacity() + s.stringOffsets.capacity() * 8 + s.hashSlots.size() * 8 +
            (s.entityId.size() + s.entityName.values().size() + s.entityById.size() + s.entityByKey.size()) * 4 +
            s.entityByNumber.bytes() + s.froms.bytes() + s.relationTo.size() * 4 + s.relationType.values().size() * 4 +
            s.claimRelation.size() * 40;

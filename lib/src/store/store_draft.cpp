@@ -67,6 +67,7 @@ std::span<const Row> StoreBuilder::Draft::claims(Row r) const {
 
 std::size_t StoreBuilder::Draft::claimCount() const { return s_.claimRelation.size(); }
 std::string_view StoreBuilder::Draft::claimId(Row c) const { return s_.text(s_.claimId[c]); }
+Row StoreBuilder::Draft::claimIdString(Row c) const { return s_.claimId[c]; }
 Row StoreBuilder::Draft::claimSource(Row c) const { return s_.claimSource[c]; }
 std::span<const Row> StoreBuilder::Draft::claimBy(Row c) const {
     return {s_.claimBy.data() + s_.claimByStart[c], s_.claimBy.data() + s_.claimByStart[c + 1]};

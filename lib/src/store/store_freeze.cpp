@@ -556,7 +556,7 @@ GraphStore StoreBuilder::State::freeze() {
     out.own(&StoreColumns::inputSource, std::move(inputSource));
 
     // The string pool, last: nothing is interned after this.
-    LargeArray<Row>().swap(hashSlots);
+    LargeArray<std::uint64_t>().swap(hashSlots);
     out.own(&StoreColumns::stringBytes, std::move(stringBytes));
     out.own(&StoreColumns::stringOffsets, std::move(stringOffsets));
     ::malloc_trim(0);

@@ -276,6 +276,62 @@ TEST_CASE("json: a duplicate key stops the rest of that file from being checked"
 
 // --- syntax errors ---------------------------------------------------------------------------
 
+// The loader's first pass moves past the records without reading them (brackets and strings
+// followed); what it finds must not depend on that.
+TEST_CASE("json: records skipped by the first pass hide nothing of the rest of the file") {
+    SUBCASE("brackets and quotes inside record strings do not end the records") {
+        const std::string text =
+            "{ \"relgraph\": 1,\n"
+            "  \"entities\": [ { \"id\": \"a\", \"name\": \"A ]} [{ \\\" \\\\\", \"kind\": \"country\" } ],\n"
+            "  \"schema\": { \"kinds\": { \"country\": { \"label\": \"Country\", \"lable\": 1 } } }\n"
+            "}\n";
+        const auto d = problemsOf(text);
+        INFO(listOf(d));
+        REQUIRE(d.size() == 1);  // the schema after the records is read, and its kind is known
+        CHECK_DIAGNOSTIC(d[0], "doc.json", text, "\"lable\"", "/schema/kinds/country/lable",
+                         "unknown member \"lable\" — did you mean \"label\"?");
+    }
+    SUBCASE("a string left open in a record: the error stands where a whole read finds it") {
+        const std::string text =
+            "{ \"relgraph\": 1,\n"
+            "  \"entities\": [ { \"id\": \"a\", \"name\": \"A\n"
+            "  } ],\n"
+            "  \"schema\": {}\n"
+            "}\n";
+        const auto d = problemsOf(text);
+        INFO(listOf(d));
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].place.line == 2);
+        CHECK(contains(d[0].message, "invalid JSON: "));
+    }
+    SUBCASE("a syntax error after the records is placed exactly") {
+        const std::string text =
+            "{ \"relgraph\": 1,\n"
+            "  \"entities\": [ { \"id\": \"a\", \"name\": \"[[[\", \"kind\": \"k\" } ]\n"
+            "  \"schema\": {}\n"
+            "}\n";
+        const auto d = problemsOf(text);
+        INFO(listOf(d));
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].place.line == 3);  // at the end of the token the parser did not expect, as ever
+        CHECK(d[0].place.column == 10);
+        CHECK(contains(d[0].message, "unexpected string literal; expected '}'"));
+    }
+    SUBCASE("a record that repeats a key: the file is reported as one that does not parse") {
+        const std::string text =
+            "{ \"relgraph\": 1,\n"
+            "  \"entities\": [ { \"id\": \"a\" },\n"
+            "                { \"id\": \"b\", \"id\": \"c\" } ]\n"
+            "}\n";
+        const auto d = problemsOf(text);
+        INFO(listOf(d));
+        REQUIRE(d.size() == 1);  // not the first record's missing members
+        CHECK_DIAGNOSTIC(d[0], "doc.json", text, "\"id\": \"c\"", "/entities/1/id",
+                         "duplicate key \"id\" (first at line 3)");
+    }
+}
+
+
 TEST_CASE("json: a missing comma is reported at the token after the gap") {
     SUBCASE("between array elements: at the next element's brace") {
         const std::string text =

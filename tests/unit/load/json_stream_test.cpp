@@ -48,7 +48,7 @@ std::vector<fs::path> graphFiles(const testing::TempFolder& folder) {
     std::sort(files.begin(), files.end());
     files.push_back(folder.write("mixed.json",
                                  "{\"relgraph\": 1,\r\n \"entities\": [\r\n  {\"id\": \"a\", \"name\": \"Ким \\\"Чен\\\" "
-                                 "Ын\\u00e9\\ud83d\\ude00 北朝鮮\",\r\n   \"aliases\": [\"x\", [1, {\"deep\": [true, null]}]]},\r\n"
+                                 "Ын\\u00e9\\ud83d\\ude00 北朝鮮\",\r\n   \"aliases\": [\"x ]}[{ \\\\\\\" \\\\\", [1, {\"deep\": [true, null]}]]},\r\n"
                                  "  7, \"s\", [], {}],\r\n \"schema\": {\"kinds\": {}},\r\n \"relations\": {\"no\": 1}}"));
     return files;
 }
@@ -70,20 +70,31 @@ struct Record {
     std::vector<Place> places;  // of every pointer in the value
 };
 
-// Streams `file` in blocks of `blockSize`, keeping the rest as `keepRest` says.
+// Streams `file` in blocks of `blockSize`, keeping the rest as `keepRest` says; `placesLater`: the
+// records are built without places, which they find by reading the file again when asked.
 std::vector<Record> streamRecords(const fs::path& file, std::size_t blockSize, bool keepRest, JsonDocument& rest,
-                                  std::vector<Diagnostic>& problems) {
+                                  std::vector<Diagnostic>& problems, bool placesLater = false) {
     std::vector<Record> records;
     JsonBlocks blocks(blockSize, {});
     std::string error;
     REQUIRE(blocks.open(file.generic_string(), load::Mark{}, error));
-    const JsonStreamPlan plan{kLists, keepRest, [&](const std::string& list, JsonDocument& record) {
+    const JsonStreamPlan plan{.recordLists = kLists,
+                              .keepRest = keepRest,
+                              .onRecord = [&](const std::string& list, JsonDocument& record) {
                                   Record r{list, record.pointer(), record.root(), {}};
                                   std::vector<std::string> pointers;
                                   pointersOf(record.root(), record.pointer(), pointers);
                                   for (const std::string& p : pointers) r.places.push_back(record.place(p));
+                                  CHECK(record.place(record.pointer()).line == record.start().line);
+                                  CHECK(record.place(record.pointer()).column == record.start().column);
                                   records.push_back(std::move(r));
-                              }};
+                              },
+                              .reopen = placesLater ? std::function<bool(JsonBlocks&, const load::Mark&)>(
+                                                          [&](JsonBlocks& again, const load::Mark& at) {
+                                                              std::string ignored;
+                                                              return again.open(file.generic_string(), at, ignored);
+                                                          })
+                                                    : nullptr};
     load::streamJson(blocks, file.generic_string(), plan, rest, problems);
     return records;
 }
@@ -116,10 +127,12 @@ TEST_CASE("json stream: records one at a time hold the whole document's values a
         }
         ++files;
         for (const std::size_t blockSize : kBlockSizes) {
+          for (const bool placesLater : {false, true}) {
             CAPTURE(blockSize);
+            CAPTURE(placesLater);
             std::vector<Diagnostic> problems;
             JsonDocument kept;
-            const std::vector<Record> records = streamRecords(file, blockSize, true, kept, problems);
+            const std::vector<Record> records = streamRecords(file, blockSize, true, kept, problems, placesLater);
             CHECK(problems.empty());
             CHECK(kept.root() == rest);
             std::vector<std::string> pointers, restPointers;
@@ -139,6 +152,19 @@ TEST_CASE("json stream: records one at a time hold the whole document's values a
                 }
             }
             CHECK(pointers == expected);
+          }
+          // Records skipped, not read: the same rest, at the same places.
+          JsonBlocks blocks(blockSize, {});
+          std::string error;
+          REQUIRE(blocks.open(file.generic_string(), load::Mark{}, error));
+          std::vector<Diagnostic> problems;
+          JsonDocument kept;
+          CHECK(load::streamJson(blocks, file.generic_string(),
+                                 JsonStreamPlan{.recordLists = kLists, .skipRecords = true}, kept, problems));
+          CHECK(kept.root() == rest);
+          std::vector<std::string> restPointers;
+          pointersOf(kept.root(), "", restPointers);
+          for (const std::string& p : restPointers) CHECK(kept.place(p).toString() == whole.place(p).toString());
         }
         // Without the rest: the same records, and nothing else built.
         std::vector<Diagnostic> problems;

@@ -135,6 +135,7 @@ public:
 
         std::size_t claimCount() const;
         std::string_view claimId(Row c) const;
+        Row claimIdString(Row c) const;  // one row for one text: claims with one id share it
         Row claimSource(Row c) const;
         std::span<const Row> claimBy(Row c) const;
         std::span<const Row> claimVia(Row c) const;
