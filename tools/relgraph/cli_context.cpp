@@ -31,6 +31,24 @@ void addGraphOption(CLI::App& command, CliContext& context) {
     command.add_option("--db", context.databasePath, "Snapshot to open instead (made by 'relgraph load')")
         ->type_name("SNAPSHOT")
         ->excludes(graph);
+    addMaxProblemsOption(command, context);
+}
+
+void addMaxProblemsOption(CLI::App& command, CliContext& context) {
+    command
+        .add_option("--max-problems", context.maxProblems,
+                    "Of an invalid graph's problems, show at most this many: the first of each kind, "
+                    "and a count of the rest")
+        ->type_name("N")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}))
+        ->capture_default_str();
+}
+
+std::string problemsText(const CliContext& context, const std::vector<Diagnostic>& problems) {
+    const ProblemSummary summary = summarizeProblems(problems, context.maxProblems);
+    std::string text = problemSummaryText(summary);
+    if (summary.shown.size() < summary.total) text += " (--max-problems N shows more)";
+    return text;
 }
 
 void addFormatOption(CLI::App& command, CliContext& context) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "relgraph/common/place.hpp"
+#include "relgraph/common/problem_summary.hpp"
 #include "relgraph/store/graph_store.hpp"
 
 namespace relgraph::cli {
@@ -17,6 +18,7 @@ struct CliContext {
     std::vector<std::string> graphPaths;  // --graph; the bundled graph when empty
     std::string databasePath;             // --db: a snapshot made by `relgraph load`
     std::string format = "table";
+    std::size_t maxProblems = kShownProblems;  // --max-problems: of an invalid graph's problems, how many are shown
     int exitCode = 0;
 
     // The graph store: the snapshot --db names, mapped (store/snapshot.hpp), or the graph files
@@ -28,8 +30,12 @@ struct CliContext {
     bool csv() const { return format == "csv"; }
 };
 
-// --graph PATH (repeatable) and --db SNAPSHOT.
+// --graph PATH (repeatable) and --db SNAPSHOT, and --max-problems.
 void addGraphOption(CLI::App& command, CliContext& context);
+// --max-problems N, for the commands that read graph files.
+void addMaxProblemsOption(CLI::App& command, CliContext& context);
+// The problems of an invalid graph as the command line shows them: at most --max-problems.
+std::string problemsText(const CliContext& context, const std::vector<Diagnostic>& problems);
 void addFormatOption(CLI::App& command, CliContext& context);
 // --format table|json|csv, for the query commands.
 void addQueryFormatOption(CLI::App& command, CliContext& context);

@@ -27,7 +27,7 @@ interchange::Format outputFormat(const ConvertArgs& args, const std::string& out
 }  // namespace
 
 // Reads and writes its own files: the shared context (--graph, --format) does not apply.
-void addConvertCommand(CLI::App& app, CliContext&) {
+void addConvertCommand(CLI::App& app, CliContext& context) {
     CLI::App* command = app.add_subcommand("convert", "Convert graphs between relgraph JSON and other formats");
     auto args = std::make_shared<ConvertArgs>();
     command->add_option("PATHS", args->paths, "Input files or folders, then the output (- for standard output)")
@@ -37,6 +37,7 @@ void addConvertCommand(CLI::App& app, CliContext&) {
     command->add_option("--to", args->to, "Write this format (default: by the output's extension)")
         ->check(CLI::IsMember(writable));
     addReadOptions(*command, args->read);
+    addMaxProblemsOption(*command, context);
     command->footer(
         "Formats: json (relgraph), node-link (NetworkX), graphml, dot, neo4j-csv (a folder: nodes.csv,\n"
         "relationships.csv, relgraph.json), edge-list (read only), cypher (write only). Inputs are told\n"

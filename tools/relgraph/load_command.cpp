@@ -25,12 +25,13 @@ std::string count(std::size_t n, const char* one, const char* many) {
 }  // namespace
 
 // Reads its own inputs and writes a snapshot: the shared context (--graph, --format) does not apply.
-void addLoadCommand(CLI::App& app, CliContext&) {
+void addLoadCommand(CLI::App& app, CliContext& context) {
     CLI::App* command = app.add_subcommand("load", "Load graphs into a snapshot file that every command opens with --db");
     auto args = std::make_shared<LoadArgs>();
     command->add_option("INPUT", args->inputs, "Graph files or folders, in any format relgraph reads")->required();
     command->add_option("-o,--output", args->output, "The snapshot to write (.rgdb)")->required()->type_name("SNAPSHOT");
     addReadOptions(*command, args->read);
+    addMaxProblemsOption(*command, context);
     command->add_flag("-q,--quiet", args->quiet, "No progress bar and no summary");
     command->footer(
         "Every input is read into relgraph's store a record at a time (a block of the file at a time,\n"

@@ -44,6 +44,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int printed = app.exit(e);
         return printed == 0 ? 0 : static_cast<int>(ExitCode::Usage);
+    } catch (const relgraph::LoadError& e) {
+        std::fflush(stdout);
+        std::fprintf(stderr, "relgraph: %s\n", relgraph::cli::problemsText(context, e.diagnostics()).c_str());
+        return static_cast<int>(e.exitCode());
     } catch (const relgraph::Error& e) {
         std::fflush(stdout);
         std::fprintf(stderr, "relgraph: %s\n", e.what());

@@ -31,14 +31,14 @@ void addValidateCommand(CLI::App& app, CliContext& context) {
             const std::size_t entities = store->entityCount();
             const std::size_t relations = store->relationCount();
             if (context.json()) {
-                printOut(format::validationJson(shown, {}, entities, relations, store->claimCount()));
+                printOut(format::validationJson(shown, ProblemSummary{}, entities, relations, store->claimCount()));
             } else {
                 printOut(fmt::format("ok: {} entities, {} relations, {} claims, {} sources\n", entities, relations,
                                      store->claimCount(), store->sourceCount()));
             }
         } catch (const LoadError& e) {
             if (!context.json()) throw;
-            printOut(format::validationJson(shown, e.diagnostics(), 0, 0, 0));
+            printOut(format::validationJson(shown, summarizeProblems(e.diagnostics(), context.maxProblems), 0, 0, 0));
             context.exitCode = static_cast<int>(ExitCode::InvalidInput);
         }
     });

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "relgraph/common/problem_summary.hpp"
 #include "relgraph/common/text.hpp"
 
 namespace relgraph {
@@ -27,20 +28,10 @@ ExitCode Error::exitCode() const noexcept {
     return ExitCode::Internal;
 }
 
-namespace {
-std::string joinDiagnostics(const std::vector<Diagnostic>& diagnostics) {
-    std::string out;
-    for (const Diagnostic& d : diagnostics) {
-        if (!out.empty()) out += '\n';
-        out += d.toString();
-    }
-    out += fmt::format("\n{} problem{} found", diagnostics.size(), diagnostics.size() == 1 ? "" : "s");
-    return out;
-}
-}  // namespace
 
 LoadError::LoadError(std::vector<Diagnostic> diagnostics)
-    : Error(ErrorKind::Load, joinDiagnostics(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+    : Error(ErrorKind::Load, problemSummaryText(summarizeProblems(diagnostics, kShownProblems))),
+      diagnostics_(std::move(diagnostics)) {}
 
 void assertionFailed(const char* condition, const char* file, int line) {
     throw InternalError(fmt::format("internal error at {}:{}: assertion failed: {}", file, line, condition));

@@ -139,12 +139,15 @@ std::string pathLimitName(query::PathLimit limit) {
 
 }  // namespace
 
-std::string validationJson(const std::vector<std::string>& paths, const std::vector<Diagnostic>& problems,
+std::string validationJson(const std::vector<std::string>& paths, const ProblemSummary& problems,
                            std::size_t entities, std::size_t relations, std::size_t claims) {
-    Json out{{"valid", problems.empty()}, {"paths", paths}};
+    Json out{{"valid", problems.total == 0}, {"paths", paths}};
     out["counts"] = Json{{"entities", entities}, {"relations", relations}, {"claims", claims}};
+    out["problem_count"] = problems.total;
+    out["more"] = Json::array();
+    for (const ProblemSummary::Omitted& o : problems.omitted) out["more"].push_back({{"kind", o.kind}, {"count", o.count}});
     out["problems"] = Json::array();
-    for (const Diagnostic& d : problems) {
+    for (const Diagnostic& d : problems.shown) {
         Json p{{"file", d.place.file}};
         p["line"] = d.place.line ? Json(d.place.line) : Json(nullptr);
         p["column"] = d.place.column ? Json(d.place.column) : Json(nullptr);

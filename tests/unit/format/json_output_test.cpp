@@ -43,14 +43,21 @@ TEST_CASE("json: who-reported shape, quantities as objects") {
 }
 
 TEST_CASE("json: validation report") {
-    const json ok = json::parse(format::validationJson({"g"}, {}, 3, 2, 1));
+    const json ok = json::parse(format::validationJson({"g"}, ProblemSummary{}, 3, 2, 1));
     CHECK(ok["valid"] == true);
     CHECK(ok["counts"]["claims"] == 1);
-    const json bad =
-        json::parse(format::validationJson({"g"}, {Diagnostic{Place{"f.json", 3, 4, "/x"}, "boom"}}, 0, 0, 0));
+    CHECK(ok["problem_count"] == 0);
+    const std::vector<Diagnostic> problems = {{Place{"f.json", 3, 4, "/x"}, "boom \"a\""},
+                                              {Place{"f.json", 4, 4, "/y"}, "boom \"b\""},
+                                              {Place{"f.json", 5, 4, "/z"}, "bang"}};
+    const json bad = json::parse(format::validationJson({"g"}, summarizeProblems(problems, 2), 0, 0, 0));
     CHECK(bad["valid"] == false);
+    CHECK(bad["problem_count"] == 3);
+    REQUIRE(bad["problems"].size() == 2);  // one of each kind
     CHECK(bad["problems"][0]["line"] == 3);
     CHECK(bad["problems"][0]["pointer"] == "/x");
+    CHECK(bad["problems"][1]["message"] == "bang");
+    CHECK(bad["more"] == json::parse(R"([{"kind": "boom \"…\"", "count": 1}])"));
 }
 
 TEST_CASE("table: columns align on display width and cells are made terminal-safe") {

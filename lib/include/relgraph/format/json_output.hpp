@@ -17,9 +17,13 @@
 #include "relgraph/query/reported_by_query.hpp"
 #include "relgraph/query/subgraph_query.hpp"
 
+#include "relgraph/common/problem_summary.hpp"
+
 namespace relgraph::format {
 
-std::string validationJson(const std::vector<std::string>& paths, const std::vector<Diagnostic>& problems,
+// `problems`: those shown ("problems"), their count ("problem_count") and the kinds not all shown
+// ("more": kind and count), as the command line summarizes them.
+std::string validationJson(const std::vector<std::string>& paths, const ProblemSummary& problems,
                            std::size_t entities, std::size_t relations, std::size_t claims);
 std::string entityJson(const store::GraphStore& store, const query::EntityReport& report);
 std::string neighborhoodJson(const store::GraphStore& store, const query::Neighborhood& n, int depth);
