@@ -499,7 +499,14 @@ void GraphLoader::readRecords(StoreBuilder& builder) {
         if (!openInput(blocks, name, text, *problems_)) continue;
         builder.beginFile(name);
         const std::size_t before = problems_->size();
-        const auto reopen = [&](JsonBlocks& b, const Mark& m) { return reopenInput(b, name, text, m); };
+        // A record with a problem is read again from the block it was read from, when it is all there.
+        const auto reopen = [&](JsonBlocks& again, const Mark& m) {
+            if (const auto bytes = blocks.recent(m)) {
+                again.openSpan(*bytes, m);
+                return true;
+            }
+            return reopenInput(again, name, text, m);
+        };
         const JsonStreamPlan plan{.recordLists = kRecordLists,
                                   .keepRest = false,
                                   .onRecord = [&](const std::string& list, JsonDocument& record) {

@@ -61,6 +61,19 @@ void JsonBlocks::openText(std::string_view text, const Mark& start) {
     lineStart_ = start.offset - (start.column - 1);
 }
 
+void JsonBlocks::openSpan(std::string_view bytes, const Mark& start) {
+    text_ = bytes;
+    start_ = base_ = start.offset;
+    line_ = start.line;
+    lineStart_ = start.offset - (start.column - 1);
+}
+
+std::optional<std::string_view> JsonBlocks::recent(const Mark& start) const {
+    if (!data_ || start.offset < base_ || start.offset > base_ + pos_) return std::nullopt;
+    const auto from = static_cast<std::size_t>(start.offset - base_);
+    return std::string_view(data_ + from, pos_ - from);
+}
+
 Mark JsonBlocks::near(std::uint64_t offset) const {
     std::uint64_t line = line_, lineStart = lineStart_;
     for (std::size_t k = 0; offset < lineStart && k < std::size(earlierLines_) && line > 1; ++k) {

@@ -37,6 +37,11 @@ public:
     // Reads `text` from `start` on (the mark of a byte an earlier pass saw); `text` must outlive the
     // reading.
     void openText(std::string_view text, const Mark& start = {});
+    // Reads `bytes`, whose first byte is the one at `start`; they must outlive the reading.
+    void openSpan(std::string_view bytes, const Mark& start);
+    // The bytes from `start` to offset(), while they are all in the block: a value the parser
+    // has just read, to read again without reading the input again.
+    std::optional<std::string_view> recent(const Mark& start) const;
 
     // The parser's side (ByteIterator).
     bool atEnd() { return pos_ == limit_ && !refill(); }
