@@ -153,11 +153,6 @@ public:
     GraphStore open() {
         map();
         checkHeader();
-        // Every byte is read next: fault the pages in at once rather than one by one.
-#ifdef MADV_POPULATE_READ
-        if (::madvise(const_cast<char*>(bytes_), size_, MADV_POPULATE_READ) != 0)
-#endif
-            ::madvise(const_cast<char*>(bytes_), size_, MADV_WILLNEED);
         checkPayload();
         readSectionTable();
         checkLengths();
@@ -176,6 +171,7 @@ public:
         if (const auto problem = GraphStore::problemIn(columns, GraphStore::Check::Bounds)) {
             fail(pointerFor(*problem), "the file is inconsistent: " + *problem);
         }
+        release(0, size_);  // a query reads again only the pages it needs
         return GraphStore(columns, owner_);
     }
 
@@ -254,8 +250,28 @@ private:
         }
     }
 
+    // Drops the mapped pages of [from, to) from the process (the system keeps them cached): what
+    // was read once to be checked does not stay in the process's memory.
+    void release(std::size_t from, std::size_t to) const {
+        const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+        from = from / page * page;
+        if (to > from) ::madvise(const_cast<char*>(bytes_) + from, to - from, MADV_DONTNEED);
+    }
+
+    // The checksum, a window at a time: each window's pages are read ahead, then dropped.
     void checkPayload() const {
-        if (readAt<std::uint64_t>(bytes_, kChecksumAt) != XXH3_64bits(bytes_ + kHeaderBytes, size_ - kHeaderBytes)) {
+        constexpr std::size_t kWindow = std::size_t{8} << 20;
+        XXH3_state_t state;
+        XXH3_INITSTATE(&state);
+        XXH3_64bits_reset(&state);
+        for (std::size_t at = kHeaderBytes; at < size_;) {
+            const std::size_t end = std::min(size_, at + kWindow);
+            ::madvise(const_cast<char*>(bytes_) + at / 4096 * 4096, end - at / 4096 * 4096, MADV_WILLNEED);
+            XXH3_64bits_update(&state, bytes_ + at, end - at);
+            release(at, end);
+            at = end;
+        }
+        if (readAt<std::uint64_t>(bytes_, kChecksumAt) != XXH3_64bits_digest(&state)) {
             fail("/header/checksum", "checksum mismatch: the file is corrupt");
         }
     }
