@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Benchmarks relgraph against igraph, NetworkX and Kuzu; prints the results and writes
-# docs/benchmarks.md. Installs the peers when they are missing (Debian packages; the npm package
-# kuzu, which also ships the datasets, into bench/.peers) and builds relgraph (build/, RelWithDebInfo)
-# unless RELGRAPH=path/to/relgraph is given. Arguments go to bench/bench.py (--help lists them).
+# Benchmarks relgraph against igraph, NetworkX and Kuzu, and every relgraph command on SNAP, LDBC,
+# generated (bench/generate_claims.py, sparse and string ids) and the bundled graphs; prints the
+# results and writes docs/benchmarks.md. Installs the peers when they are missing (Debian packages;
+# the npm package kuzu, which also ships the datasets, into bench/.peers) and builds relgraph
+# (build/, RelWithDebInfo) unless RELGRAPH=path/to/relgraph is given. Arguments go to bench/bench.py
+# (--help lists them): `bench/run.sh --quick` checks every section in a few minutes and writes its
+# report to bench/.work/benchmarks.md; `--only claims,bulk` runs some sections.
 set -euo pipefail
 export BENCH_COMMAND="${RELGRAPH:+RELGRAPH=$RELGRAPH }bench/run.sh${*:+ $*}"  # for the report
 [ -z "${RELGRAPH:-}" ] || RELGRAPH=$(realpath "$RELGRAPH")

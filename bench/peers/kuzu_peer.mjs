@@ -4,6 +4,12 @@
 //                                                      on-disk database; without --nodes the node table
 //                                                      is copied from the edge list's distinct ids
 //   node kuzu_peer.mjs load-ldbc FOLDER DB             the folder's schema.cypher and copy.cypher
+//   node kuzu_peer.mjs load-claims FOLDER DB           bench/generate_claims.py's CSV files (FOLDER/kuzu):
+//                                                      node tables entity and source, and one
+//                                                      relationship table relation whose properties are
+//                                                      the relation's and its one claim's fields
+//   node kuzu_peer.mjs claims-path DB A B [A B]...     open, then the hop count of a shortest path
+//                                                      between entities A and B (string ids), per pair
 //   node kuzu_peer.mjs open DB | path DB A B [A B]... | neighbors DB V...   as bench/peers/peer_cli.py
 //
 // Prints one JSON object, like the Python peers: seconds measured in this process around the
@@ -80,6 +86,32 @@ async function loadLdbc(folder, db) {
   return out;
 }
 
+// The claim-rich graph of bench/generate_claims.py: a relation and its one claim are one
+// relationship, the claim's fields its properties; sources a node table of their own.
+const CLAIMS_SCHEMA = [
+  'CREATE NODE TABLE entity(id STRING PRIMARY KEY, name STRING, kind STRING)',
+  'CREATE NODE TABLE source(id STRING PRIMARY KEY, title STRING, publisher STRING, date DATE)',
+  `CREATE REL TABLE relation(FROM entity TO entity, id STRING, type STRING, claim STRING,
+     source STRING, by STRING, date DATE, summary STRING, amount INT64, qualifier STRING)`,
+];
+
+async function loadClaims(folder, db) {
+  const [database, conn] = freshDatabase(db);
+  const csv = '(DELIM="|", HEADER=true)';
+  const [, loadS] = await timed(async () => {
+    for (const s of CLAIMS_SCHEMA) await conn.query(s);
+    for (const table of ['entity', 'source', 'relation']) {
+      await conn.query(`COPY ${table} FROM "${path.join(folder, `${table}.csv`)}" ${csv}`);
+    }
+  });
+  const out = { load_s: loadS, load_peak_rss_kib: peakRss() };
+  [out.vertices, out.edges] = await counts(conn, ':entity');
+  out.claims = Number(await one(conn, 'MATCH ()-[r:relation]->() WHERE r.claim IS NOT NULL RETURN count(*)'));
+  out.sources = Number(await one(conn, 'MATCH (s:source) RETURN count(*)'));
+  [, out.save_s] = await timed(async () => { await conn.close(); await database.close(); });
+  return out;
+}
+
 async function openDatabase(db) {
   const database = new kuzu.Database(db, 0, true, true);  // default buffer pool, compressed, read-only
   await database.init();
@@ -106,6 +138,16 @@ if (command === 'load') {
   Object.assign(out, await loadEdges(args[0], args[1], nodes));
 } else if (command === 'load-ldbc') {
   Object.assign(out, await loadLdbc(args[0], args[1]));
+} else if (command === 'load-claims') {
+  Object.assign(out, await loadClaims(args[0], args[1]));
+} else if (command === 'claims-path') {
+  const [conn, openS] = await timed(() => openDatabase(args[0]));
+  out.open_s = openS;
+  const pairs = [];
+  for (let i = 1; i + 1 < args.length; i += 2) pairs.push({ a: args[i], b: args[i + 1] });
+  Object.assign(out, await queries(conn,
+    `MATCH p = (a:entity)-[:relation* SHORTEST 1..${MAX_HOPS}]-(b:entity)
+     WHERE a.id = $a AND b.id = $b RETURN length(p)`, pairs));
 } else if (['open', 'path', 'neighbors'].includes(command)) {
   const [conn, openS] = await timed(() => openDatabase(args[0]));
   out.open_s = openS;
