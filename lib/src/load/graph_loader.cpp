@@ -512,7 +512,8 @@ void GraphLoader::readRecords(StoreBuilder& builder) {
                                   .onRecord = [&](const std::string& list, JsonDocument& record) {
                                       records.read(f, list, record);
                                   },
-                                  .reopen = reopen};
+                                  .reopen = reopen,
+                                  .fastRecords = true};
         JsonDocument none;
         std::vector<Diagnostic> syntax;
         if (streamJson(blocks, name, plan, none, syntax)) continue;

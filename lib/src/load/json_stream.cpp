@@ -10,11 +10,30 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "load/json_record_parser.hpp"
 #include "relgraph/common/text.hpp"
 
 namespace relgraph::load {
 
 namespace {
+
+// The first '"', '\\' or newline (lines are counted even where JSON allows none) in [p, end), or
+// end: eight bytes at a time while none of them is one.
+const char* stringEnd(const char* p, const char* end) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    const auto has = [](std::uint64_t word, char c) {
+        const std::uint64_t x = word ^ (kOnes * static_cast<unsigned char>(c));
+        return ((x - kOnes) & ~x & kHigh) != 0;
+    };
+    while (end - p >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        if (has(word, '"') || has(word, '\\') || has(word, '\n')) break;
+        p += 8;
+    }
+    while (p < end && *p != '"' && *p != '\\' && *p != '\n') ++p;
+    return p;
+}
 
 bool isScalarChar(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '+' ||
@@ -96,13 +115,32 @@ void JsonBlocks::drain() {
     }
 }
 
-void JsonBlocks::skipArray() {
+void JsonBlocks::skipArray() { skipToClose(nullptr); }
+
+std::optional<std::string_view> JsonBlocks::takeObject(std::string& spill) {
+    spill.clear();
+    if (pos_ == 0 || data_[pos_ - 1] != '{') return std::nullopt;
+    const std::size_t start = pos_ - 1;
+    if (!skipToClose(&spill, start)) return std::nullopt;
+    if (spill.empty()) return std::string_view(data_ + start, pos_ - start + 1);
+    spill.append(data_, pos_ + 1);
+    return std::string_view(spill);
+}
+
+bool JsonBlocks::skipToClose(std::string* spill, std::size_t keepFrom) {
     std::size_t depth = 1;
     bool inString = false, escaped = false;
-    while (pos_ < limit_ || refill()) {
+    while (true) {
+        if (pos_ == limit_) {
+            if (spill && data_) spill->append(data_ + keepFrom, limit_ - keepFrom);
+            keepFrom = 0;
+            if (!refill()) break;
+        }
         const char* p = data_ + pos_;
         const char* end = data_ + limit_;
         for (; p < end; ++p) {
+            if (inString && !escaped) p = stringEnd(p, end);
+            if (p == end) break;
             const char c = *p;
             if (inString) {
                 if (escaped) escaped = false;
@@ -117,9 +155,13 @@ void JsonBlocks::skipArray() {
             else if (c == '\n') newLine(base_ + static_cast<std::uint64_t>(p - data_) + 1);
         }
         pos_ = static_cast<std::size_t>(p - data_);
-        if (p < end) break;  // at the closing bracket
+        if (p < end) {  // at the closing bracket
+            inString_ = escaped_ = inScalar_ = false;
+            return true;
+        }
     }
     inString_ = escaped_ = inScalar_ = false;
+    return false;
 }
 
 void JsonBlocks::holdProgress(std::uint64_t from, std::uint64_t to) {
@@ -368,7 +410,7 @@ private:
             if (record) deliver();
             return true;
         }
-        if (depth_ >= kMaxJsonDepth) {
+        if (depth_ + plan_.rootDepth >= kMaxJsonDepth) {
             problems_.push_back({place(start, ""), fmt::format("JSON nested more than {} levels deep", kMaxJsonDepth)});
             stopped = true;
             return false;
@@ -382,7 +424,27 @@ private:
         frame.doc = doc;
         frame.pointer = std::move(pointer);
         if (recordList && !plan_.onRecord && plan_.skipRecords) blocks_.skipArray();
+        if (record && isObject && plan_.fastRecords) takeRecord(frame);
         return true;
+    }
+
+    // A record object whose '{' the parser took: read whole from its bytes, the parser moved to its
+    // '}'. What parseRecordFast leaves to nlohmann's parser is read by it, from the same bytes, and
+    // when that finds problems they are the stream's (the record is not handed on).
+    void takeRecord(Frame& frame) {
+        const auto bytes = blocks_.takeObject(spill_);
+        if (!bytes) return;  // the input ends inside it: the parser finds that
+        // As deep as the whole document's reader would follow it (depth_ counts the record's frame).
+        if (parseRecordFast(*bytes, record_.root_, kMaxJsonDepth - (depth_ - 1))) return;
+        JsonBlocks again(bytes->size(), {});
+        again.openSpan(*bytes, record_.start_);
+        JsonDocument exact;
+        if (streamJson(again, name_, JsonStreamPlan{.root = record_.pointer_, .rootDepth = depth_ - 1}, exact,
+                       problems_)) {
+            record_.root_ = std::move(exact.root_);
+        } else {
+            frame.record = false;
+        }
     }
 
     bool end() {
@@ -404,6 +466,7 @@ private:
     std::vector<Frame> frames_;
     std::size_t depth_ = 0;
     JsonDocument record_;
+    std::string spill_;  // a record's bytes, when they spread over blocks
 };
 
 bool streamJson(JsonBlocks& blocks, const std::string& name, const JsonStreamPlan& plan, JsonDocument& rest,

@@ -64,6 +64,10 @@ public:
     // The parser's own count of the bytes it read is then behind: the places of syntax errors it
     // reports after a skip are not to be trusted.
     void skipArray();
+    // The same for an object whose '{' the parser took last, giving its bytes from '{' to '}': a
+    // view into the block, or `spill` when they spread over blocks; nothing when the input ends
+    // (or turns out not to be UTF-8) first.
+    std::optional<std::string_view> takeObject(std::string& spill);
 
     // The first byte that is not UTF-8, once a block holding one has been read.
     const std::optional<Mark>& invalidUtf8() const { return invalid_; }
@@ -78,6 +82,9 @@ public:
     void tellProgress(std::uint64_t count);
 
 private:
+    // Moves to the bracket that closes the one taken last (strings followed), appending the bytes
+    // from data_[keepFrom] on to `spill` before each new block, if there is one. False at the end.
+    bool skipToClose(std::string* spill, std::size_t keepFrom = 0);
     void newLine(std::uint64_t nextLineStart);
     Mark mark(std::uint64_t offset) const { return {offset, line_, offset - lineStart_ + 1}; }
     void track(char c, std::uint64_t offset);
@@ -195,6 +202,11 @@ struct JsonStreamPlan {
     // Without onRecord: records are not even checked, the parser is moved past them (a syntax
     // error or repeated key in one is found when the records are read).
     bool skipRecords = false;
+    // Records that are objects are parsed from their bytes by parseRecordFast, and by nlohmann's
+    // parser only when it leaves them to it (json_record_parser.hpp).
+    bool fastRecords = false;
+    // With root: how deep in its document the value stands (the depth limit counts from the top).
+    std::size_t rootDepth = 0;
 };
 
 // Parses what `blocks` holds as the file `name`. Syntax errors, invalid UTF-8, repeated keys and

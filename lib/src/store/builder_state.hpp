@@ -16,6 +16,9 @@
 #include "relgraph/store/store_builder.hpp"
 #include "store/attribute_codec.hpp"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 namespace relgraph::store {
 
 namespace builder {
@@ -384,14 +387,17 @@ struct StoreBuilder::State {
         }
     }
 
+    // The table's own hash (not the snapshot's nameKeyHash: nothing of it is kept).
+    static std::uint32_t hashOf(std::string_view s) { return static_cast<std::uint32_t>(XXH3_64bits(s.data(), s.size())); }
+
     Row find(std::string_view s) const {
         if (hashSlots.empty()) return kNone;
-        const std::uint64_t slot = hashSlots[slotOf(s, nameKeyHash(s))];
+        const std::uint64_t slot = hashSlots[slotOf(s, hashOf(s))];
         return slot == kEmptySlot ? kNone : rowOf(slot);
     }
 
     Row intern(std::string_view s) {
-        const std::uint32_t hash = nameKeyHash(s);
+        const std::uint32_t hash = hashOf(s);
         const std::size_t at = slotOf(s, hash);
         if (hashSlots[at] != kEmptySlot) return rowOf(hashSlots[at]);
         const Row id = append(s);
@@ -533,7 +539,11 @@ struct StoreBuilder::State {
         claimViaStart.push_back(static_cast<Row>(claimVia.size()));
         claimDate.push_back(internOrNone(claim.date));
         claimStance.push_back(static_cast<std::uint8_t>(claim.stance));
-        claimSummary.push_back(internOrNone(claim.summary));
+        // Summaries are free text, each its own but for one repeated claim after claim (the claims
+        // made for a file's relations): kept as they come, not looked up.
+        const bool repeated = !claimSummary.empty() && claimSummary.back() != kNoString &&
+                              !claim.summary.empty() && text(claimSummary.back()) == claim.summary;
+        claimSummary.push_back(repeated ? claimSummary.back() : claim.summary.empty() ? kNoString : append(claim.summary));
         for (const auto& [name, value] : claim.values) attributes[kClaimOwner].push_back({row, stored(name, value)});
         return row;
     }

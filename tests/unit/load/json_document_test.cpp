@@ -276,6 +276,24 @@ TEST_CASE("json: a duplicate key stops the rest of that file from being checked"
 
 // --- syntax errors ---------------------------------------------------------------------------
 
+TEST_CASE("json: a record nests as deep as in the whole document, and no deeper") {
+    // The top-level object, "entities" and the record are three levels: 997 arrays inside make
+    // 1000, the most that is read; 998 are one too many.
+    for (const int arrays : {997, 998}) {
+        CAPTURE(arrays);
+        const std::string text = "{\"relgraph\": 1, \"entities\": [{\"id\": \"a\", \"x\": " +
+                                 std::string(static_cast<std::size_t>(arrays), '[') +
+                                 std::string(static_cast<std::size_t>(arrays), ']') + "}]}";
+        const auto d = problemsOf(text);
+        INFO(listOf(d));
+        bool tooDeep = false;
+        for (const auto& problem : d) tooDeep = tooDeep || contains(problem.message, "nested more than 1000 levels");
+        CHECK(tooDeep == (arrays == 998));
+        CHECK_FALSE(d.empty());  // "x" is not a member of an entity, and its name and kind are missing
+    }
+}
+
+
 // The loader's first pass moves past the records without reading them (brackets and strings
 // followed); what it finds must not depend on that.
 TEST_CASE("json: records skipped by the first pass hide nothing of the rest of the file") {

@@ -71,9 +71,10 @@ struct Record {
 };
 
 // Streams `file` in blocks of `blockSize`, keeping the rest as `keepRest` says; `placesLater`: the
-// records are built without places, which they find by reading the file again when asked.
+// records are built without places, which they find by reading the file again when asked; `fast`:
+// record objects are parsed from their bytes (JsonStreamPlan::fastRecords).
 std::vector<Record> streamRecords(const fs::path& file, std::size_t blockSize, bool keepRest, JsonDocument& rest,
-                                  std::vector<Diagnostic>& problems, bool placesLater = false) {
+                                  std::vector<Diagnostic>& problems, bool placesLater = false, bool fast = false) {
     std::vector<Record> records;
     JsonBlocks blocks(blockSize, {});
     std::string error;
@@ -94,7 +95,8 @@ std::vector<Record> streamRecords(const fs::path& file, std::size_t blockSize, b
                                                               std::string ignored;
                                                               return again.open(file.generic_string(), at, ignored);
                                                           })
-                                                    : nullptr};
+                                                    : nullptr,
+                              .fastRecords = fast};
     load::streamJson(blocks, file.generic_string(), plan, rest, problems);
     return records;
 }
@@ -127,12 +129,15 @@ TEST_CASE("json stream: records one at a time hold the whole document's values a
         }
         ++files;
         for (const std::size_t blockSize : kBlockSizes) {
-          for (const bool placesLater : {false, true}) {
+          for (const int mode : {0, 1, 2}) {
+            const bool placesLater = mode >= 1, fast = mode == 2;
             CAPTURE(blockSize);
             CAPTURE(placesLater);
+            CAPTURE(fast);
             std::vector<Diagnostic> problems;
             JsonDocument kept;
-            const std::vector<Record> records = streamRecords(file, blockSize, true, kept, problems, placesLater);
+            const std::vector<Record> records =
+                streamRecords(file, blockSize, true, kept, problems, placesLater, fast);
             CHECK(problems.empty());
             CHECK(kept.root() == rest);
             std::vector<std::string> pointers, restPointers;
@@ -208,6 +213,11 @@ TEST_CASE("json stream: a streamed file has the whole file's problems, at the sa
                 for (std::size_t i = 0; i < problems.size(); ++i) {
                     CHECK(problems[i].toString() == expected[i].toString());
                 }
+                // Records read from their bytes: problems when, and only when, the file has some (the
+                // loader then reads it whole again, for the problems above).
+                std::vector<Diagnostic> fastProblems;
+                streamRecords(file, blockSize, keepRest, rest, fastProblems, true, true);
+                CHECK(fastProblems.empty() == expected.empty());
             }
         }
     }
