@@ -498,6 +498,9 @@ void GraphLoader::readRecords(StoreBuilder& builder) {
         JsonBlocks blocks(kBlockSize, text ? nullptr : progress_);
         if (!openInput(blocks, name, text, *problems_)) continue;
         builder.beginFile(name);
+        std::error_code ec;
+        const std::uint64_t size = text ? text->size() : std::filesystem::file_size(name, ec);
+        if (!ec) builder.reserveForJson(size);
         const std::size_t before = problems_->size();
         // A record with a problem is read again from the block it was read from, when it is all there.
         const auto reopen = [&](JsonBlocks& again, const Mark& m) {

@@ -16,6 +16,20 @@ void StoreBuilder::reserveRelations(std::size_t count) {
     s.relationTo.reserve(total);
 }
 
+void StoreBuilder::reserveForJson(std::uint64_t bytes) {
+    State& s = *state_;
+    // {"id":"","type":"","from":"","to":""} and {"id":"","source":""}: at least 30 bytes each.
+    const std::size_t records = std::min<std::uint64_t>(bytes / 30 + 1, kMaxRows);
+    reserveRelations(records);
+    s.stringBytes.reserve(s.stringBytes.size() + bytes);
+    s.stringOffsets.reserve(s.stringOffsets.size() + records * 2);
+    for (LargeArray<Row>* column : {&s.claimRelation, &s.claimId, &s.claimSource, &s.claimDate, &s.claimSummary,
+                                    &s.claimByStart, &s.claimViaStart}) {
+        column->reserve(column->size() + records);
+    }
+    s.claimStance.reserve(s.claimStance.size() + records);
+}
+
 Row StoreBuilder::intern(std::string_view text) { return state_->intern(text); }
 std::string_view StoreBuilder::string(Row s) const { return state_->text(s); }
 

@@ -40,6 +40,10 @@ public:
     // Room for about this many more relations, made before they are read (an upper bound is fine:
     // pages never written cost no memory).
     void reserveRelations(std::size_t count);
+    // Room for the records of a relgraph JSON file of this many bytes (bounds: each relation and
+    // claim takes some tens of bytes, each string's bytes are in the file), so that the columns
+    // grow in place instead of being copied as they double.
+    void reserveForJson(std::uint64_t bytes);
 
     Row intern(std::string_view text);
 
