@@ -30,13 +30,9 @@ std::string inSpace(const std::string& space) {
     return space.empty() ? "" : fmt::format(" in ID space \"{}\"", text::terminalSafe(space));
 }
 
-// What the loader's checkText says of a name or text, if anything.
+// What the loader says of a name or text, if anything.
 std::optional<std::string> textProblem(std::string_view value, bool allowNewlines) {
-    if (isBlank(value)) return std::string("must not be empty");
-    if (text::hasControlCharacters(value, allowNewlines)) {
-        return std::string(allowNewlines ? "contains a control character"
-                                         : "contains a control character (newline, tab, …)");
-    }
+    if (const char* problem = load::ObjectReader::textProblem(value, allowNewlines)) return std::string(problem);
     return std::nullopt;
 }
 

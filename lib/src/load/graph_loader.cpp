@@ -11,6 +11,7 @@
 #include "load/json_document.hpp"
 #include "load/json_stream.hpp"
 #include "load/object_reader.hpp"
+#include "load/store_feed.hpp"
 #include "relgraph/common/error.hpp"
 #include "relgraph/common/text.hpp"
 
@@ -176,12 +177,12 @@ std::string pointerOf(StoreBuilder::Origin origin) {
     return fmt::format("/{}/{}", kRecordLists[list], origin & ((std::uint64_t{1} << kIndexBits) - 1));
 }
 
-// Reads sources, entities and relations once the whole schema is known, each into the builder.
+// Reads sources, entities and relations once the whole schema is known, each on to the builder.
 class RecordReader {
 public:
     // `schemaComplete` is false when some file did not parse: kinds and types declared there are
     // missing, so unknown ones are not reported (and attributes not checked).
-    RecordReader(const model::Schema& schema, StoreBuilder& builder, Problems& problems, bool schemaComplete)
+    RecordReader(const model::Schema& schema, StoreFeed& builder, Problems& problems, bool schemaComplete)
         : schema_(schema), builder_(builder), problems_(problems), schemaComplete_(schemaComplete) {}
 
     // One element of a file's "sources", "entities" or "relations"; `file` is the file's place among
@@ -212,7 +213,7 @@ private:
         s.reliesOn = r.identifiers("relies_on", Need::Optional);
         s.note = r.text("note", Need::Optional);
         r.finish({"id", "title", "publisher", "date", "authors", "url", "republishes", "relies_on", "note"});
-        if (!s.id.empty()) builder_.declareSource(s, origin);
+        if (!s.id.empty()) builder_.declareSource(std::move(s), origin);
     }
 
     void readEntity(ObjectReader& r, StoreBuilder::Origin origin) {
@@ -230,7 +231,7 @@ private:
         e.attributes = r.attributes("attributes", kind ? &kind->attributes : nullptr,
                                     fmt::format("kind \"{}\"", e.kind));
         r.finish({"id", "name", "kind", "aliases", "description", "attributes"});
-        if (!e.id.empty()) builder_.declareEntity(e, origin);
+        if (!e.id.empty()) builder_.declareEntity(std::move(e), origin);
     }
 
     void readRelation(ObjectReader& r, StoreBuilder::Origin origin) {
@@ -250,11 +251,11 @@ private:
         rel.attributes = r.attributes("attributes", type ? &type->attributes : nullptr, owner);
         rel.claims = readClaims(r, type ? &type->attributes : nullptr, owner);
         r.finish({"id", "type", "from", "to", "attributes", "claims"});
-        if (!rel.id.empty()) builder_.addRelation(rel, origin);
+        if (!rel.id.empty()) builder_.addRelation(std::move(rel), origin);
     }
 
     const model::Schema& schema_;
-    StoreBuilder& builder_;
+    StoreFeed& builder_;
     Problems& problems_;
     bool schemaComplete_;
 };
@@ -489,18 +490,19 @@ const model::Schema& GraphLoader::readSchemas() {
 void GraphLoader::readRecords(StoreBuilder& builder) {
     for (const auto& [name, kind] : schema_.kinds) builder.declareKind(kind);
     for (const auto& [name, type] : schema_.types) builder.declareType(type);
-    // The records, one at a time, once every kind and type is known.
-    RecordReader records(schema_, builder, *problems_, complete_);
+    // The records, one at a time, once every kind and type is known; the builder adds them on a
+    // thread of its own.
+    StoreFeed feed(builder);
+    RecordReader records(schema_, feed, *problems_, complete_);
     for (std::size_t f = 0; f < parsed_.size(); ++f) {
         const Parsed& file = parsed_[f];
         const std::string& name = file.input->name;
         const std::optional<std::string>& text = file.input->text;
         JsonBlocks blocks(kBlockSize, text ? nullptr : progress_);
         if (!openInput(blocks, name, text, *problems_)) continue;
-        builder.beginFile(name);
         std::error_code ec;
         const std::uint64_t size = text ? text->size() : std::filesystem::file_size(name, ec);
-        if (!ec) builder.reserveForJson(size);
+        feed.beginFile(name, ec ? 0 : size);
         const std::size_t before = problems_->size();
         // A record with a problem is read again from the block it was read from, when it is all there.
         const auto reopen = [&](JsonBlocks& again, const Mark& m) {
@@ -533,6 +535,7 @@ void GraphLoader::readRecords(StoreBuilder& builder) {
         problems_->truncate(before);
         for (Diagnostic& d : whole) problems_->add(std::move(d));
     }
+    feed.finish();
 }
 
 void GraphLoader::checkGraph(const StoreBuilder& builder, const OtherPlaces& placeOther) {

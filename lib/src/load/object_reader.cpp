@@ -84,17 +84,12 @@ const json* ObjectReader::member(std::string_view key, Need need, json::value_t 
     return &*it;
 }
 
-bool ObjectReader::checkText(const std::string& value, const std::string& pointer, bool allowNewlines) {
-    if (text::normalizeName(value).empty()) {
-        problems_.add(doc_, pointer, "must not be empty");
-        return false;
-    }
+const char* ObjectReader::textProblem(std::string_view value, bool allowNewlines) {
+    if (value.find_first_not_of(" \t\n\r") == std::string_view::npos) return "must not be empty";  // only spaces
     if (text::hasControlCharacters(value, allowNewlines)) {
-        problems_.add(doc_, pointer,
-                      allowNewlines ? "contains a control character" : "contains a control character (newline, tab, …)");
-        return false;
+        return allowNewlines ? "contains a control character" : "contains a control character (newline, tab, …)";
     }
-    return true;
+    return nullptr;
 }
 
 std::string ObjectReader::identifier(std::string_view key, Need need) {
@@ -114,14 +109,22 @@ std::string ObjectReader::name(std::string_view key, Need need) {
     const json* v = member(key, need, json::value_t::string);
     if (!v) return {};
     const std::string& s = v->get_ref<const std::string&>();
-    return checkText(s, childPointer(key), false) ? s : std::string{};
+    if (const char* wrong = textProblem(s, false)) {
+        problem(key, wrong);
+        return {};
+    }
+    return s;
 }
 
 std::string ObjectReader::text(std::string_view key, Need need) {
     const json* v = member(key, need, json::value_t::string);
     if (!v) return {};
     const std::string& s = v->get_ref<const std::string&>();
-    return checkText(s, childPointer(key), true) ? s : std::string{};
+    if (const char* wrong = textProblem(s, true)) {
+        problem(key, wrong);
+        return {};
+    }
+    return s;
 }
 
 std::string ObjectReader::date(std::string_view key, Need need) {
@@ -181,13 +184,14 @@ std::vector<std::string> ObjectReader::names(std::string_view key) {
     const json* v = member(key, Need::Optional, json::value_t::array);
     if (!v) return out;
     for (std::size_t i = 0; i < v->size(); ++i) {
-        const std::string p = JsonDocument::child(childPointer(key), i);
         const json& item = (*v)[i];
-        if (!item.is_string()) {
-            problems_.add(doc_, p, fmt::format("expected a string, got {}", describeJsonType(item)));
-        } else if (checkText(item.get_ref<const std::string&>(), p, false)) {
+        const char* wrong = item.is_string() ? textProblem(item.get_ref<const std::string&>(), false) : nullptr;
+        if (item.is_string() && !wrong) {
             out.push_back(item.get<std::string>());
+            continue;
         }
+        problems_.add(doc_, JsonDocument::child(childPointer(key), i),
+                      wrong ? std::string(wrong) : fmt::format("expected a string, got {}", describeJsonType(item)));
     }
     return out;
 }
@@ -203,7 +207,10 @@ std::optional<model::AttributeValue> ObjectReader::attributeValue(const json& v,
     switch (type) {
         case AttributeType::String:
             if (!v.is_string()) return wrong("a string");
-            if (!checkText(v.get_ref<const std::string&>(), pointer, false)) return std::nullopt;
+            if (const char* problem = textProblem(v.get_ref<const std::string&>(), false)) {
+                problems_.add(doc_, pointer, problem);
+                return std::nullopt;
+            }
             return model::AttributeValue{type, v.get<std::string>()};
         case AttributeType::Integer:
             if (!v.is_number_integer()) return wrong("an integer");

@@ -69,10 +69,14 @@ public:
     const JsonDocument& document() const { return doc_; }
     Problems& problems() { return problems_; }
 
+    // What is wrong with a name (or, allowing newlines, a text), if anything: "must not be empty",
+    // "contains a control character …".
+    static const char* textProblem(std::string_view value, bool allowNewlines);
+
 private:
     std::optional<model::AttributeValue> attributeValue(const nlohmann::json& v, model::AttributeType type,
                                                         const std::string& pointer);
-    bool checkText(const std::string& value, const std::string& pointer, bool allowNewlines);
+
 
     const JsonDocument& doc_;
     const nlohmann::json* object_;

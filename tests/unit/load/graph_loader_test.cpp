@@ -1710,3 +1710,20 @@ TEST_CASE("loader: a path without an extension is not a graph file") {
     REQUIRE(d.size() == 1);
     CHECK(d[0].message == "not a .json file: relgraph reads .json graph files");
 }
+
+// The store is built on a thread of its own while the records are read (load/store_feed.hpp): what
+// the builder refuses reaches the caller as it would from one thread, and the loading stops.
+TEST_CASE("loader: what the store builder refuses on its own thread stops the load with its error") {
+    std::string text = "{\"relgraph\": 1, \"entities\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"k\"}], \"relations\": [\n";
+    for (int i = 0; i < 65536; ++i) {
+        text += fmt::format("{}{{\"id\": \"r{}\", \"type\": \"t{}\", \"from\": \"a\", \"to\": \"a\"}}\n", i ? "," : "", i, i);
+    }
+    text += "]}";
+    try {
+        loadTexts({{"many-types.json", text}});
+        FAIL("loaded");
+    } catch (const relgraph::LoadError& e) {
+        REQUIRE(e.diagnostics().size() == 1);
+        CHECK(e.diagnostics()[0].message == "more than 65535 relation types");
+    }
+}
