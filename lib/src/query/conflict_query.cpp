@@ -153,7 +153,10 @@ std::vector<Conflict> findConflicts(const store::GraphStore& store, const std::v
                                     const ConflictOptions& options) {
     checkAttributes(store, options.attributes);
     std::vector<Conflict> out;
+    if (!store.hasClaimRecords()) return out;  // one claim a relation: nothing to disagree with
     const auto inspect = [&](store::Edge e) {
+        // One claim states one value of each attribute: a disagreement takes two claims.
+        if (store.claimsOf(e).size() < 2) return;
         std::map<std::string, std::vector<ConflictingValue>> byAttribute;
         for (const store::ClaimRef c : store.claimsOf(e)) {
             const store::ClaimView claim = store.claim(c);
