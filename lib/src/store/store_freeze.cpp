@@ -146,6 +146,17 @@ LargeArray<Row> StoreBuilder::State::entityOrder() const {
         numbers.push_back({*number, v});
     }
     if (numbers.size() == n) {
+        std::uint64_t largest = 0;
+        for (const Keyed& k : numbers) largest = std::max(largest, k.number);
+        if (largest < 4 * n + (std::size_t{1} << 20)) {
+            // Numbers within a few times the count (SNAP files number their nodes from 0): counted
+            // into place, rows in order within a number.
+            LargeArray<Row> start(static_cast<std::size_t>(largest) + 2, 0);
+            for (const Keyed& k : numbers) ++start[static_cast<std::size_t>(k.number) + 1];
+            for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+            for (const Keyed& k : numbers) order[start[static_cast<std::size_t>(k.number)]++] = k.row;
+            return order;
+        }
         std::sort(numbers.begin(), numbers.end(), [](const Keyed& a, const Keyed& b) {
             return a.number != b.number ? a.number < b.number : a.row < b.row;
         });
