@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "relgraph/common/problem_summary.hpp"
 #include "relgraph/common/text.hpp"
 
@@ -13,6 +15,14 @@ std::string Place::toString() const {
     if (line > 0) out += fmt::format(":{}:{}", line, column);
     if (!pointer.empty()) out += fmt::format(" ({})", text::terminalSafe(pointer));
     return out;
+}
+
+void sortByPlace(std::vector<Diagnostic>& list) {
+    std::stable_sort(list.begin(), list.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        if (a.place.file != b.place.file) return a.place.file < b.place.file;
+        if (a.place.line != b.place.line) return a.place.line < b.place.line;
+        return a.place.column < b.place.column;
+    });
 }
 
 Error::Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}

@@ -30,11 +30,6 @@ std::string inSpace(const std::string& space) {
     return space.empty() ? "" : fmt::format(" in ID space \"{}\"", text::terminalSafe(space));
 }
 
-// What the loader says of a name or text, if anything.
-std::optional<std::string> textProblem(std::string_view value, bool allowNewlines) {
-    if (const char* problem = load::ObjectReader::textProblem(value, allowNewlines)) return std::string(problem);
-    return std::nullopt;
-}
 
 constexpr std::uint8_t kDirected = 1, kUndirected = 2;
 constexpr char kDefaultKind[] = "node";
@@ -155,11 +150,7 @@ std::vector<Diagnostic> GraphMapper::takeProblems() {
     for (auto& list : problems_) {
         if (list.empty()) continue;
         std::vector<Diagnostic> out = std::move(list);
-        std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-            if (a.place.file != b.place.file) return a.place.file < b.place.file;
-            if (a.place.line != b.place.line) return a.place.line < b.place.line;
-            return a.place.column < b.place.column;
-        });
+        sortByPlace(out);
         return out;
     }
     return {};
@@ -171,11 +162,7 @@ void GraphMapper::note(const Place& place, std::string message) {
 
 std::vector<Diagnostic> GraphMapper::takeNotes() {
     std::vector<Diagnostic> out = std::move(notes_);
-    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        if (a.place.file != b.place.file) return a.place.file < b.place.file;
-        if (a.place.line != b.place.line) return a.place.line < b.place.line;
-        return a.place.column < b.place.column;
-    });
+    sortByPlace(out);
     return out;
 }
 
@@ -220,7 +207,9 @@ Row GraphMapper::named(bool isKind, std::string_view text, const At& at) {
             const std::string label = !text.empty() ? std::string(text) : isKind ? "Node" : "related to";
             if (isKind) builder_.setKindLabel(id, label);
             else builder_.setTypeLabel(id, label);
-            if (const auto bad = textProblem(label, false)) problem(Stage::Validate, at.place(), *bad);
+            if (const char* bad = load::ObjectReader::textProblem(label, false)) {
+                problem(Stage::Validate, at.place(), bad);
+            }
         }
     }
     byText.emplace(std::string(text), id);
@@ -259,7 +248,9 @@ std::string GraphMapper::uniqueEntityId(std::string_view originalId) {
 }
 
 void GraphMapper::checkName(std::string_view name, const At& at, bool allowNewlines) {
-    if (const auto bad = textProblem(name, allowNewlines)) problem(Stage::Validate, at.place(), *bad);
+    if (const char* bad = load::ObjectReader::textProblem(name, allowNewlines)) {
+        problem(Stage::Validate, at.place(), bad);
+    }
 }
 
 std::string GraphMapper::uniqueName(Row entity, const std::string& id, const std::string& name,
@@ -555,8 +546,8 @@ void GraphMapper::finishNodes() {
             else if (const auto it = pendingIds_.find(key); it != pendingIds_.end())
                 owner = NameOwner{static_cast<Row>(it->second), -2};
             else if (const auto found = nameOwners_.find(key); found != nameOwners_.end()) owner = found->second;
-            if (const auto bad = textProblem(alias, false)) {
-                problem(Stage::Validate, place, *bad);
+            if (const char* bad = load::ObjectReader::textProblem(alias, false)) {
+                problem(Stage::Validate, place, bad);
             } else {
                 // Told once every id is known: an edge list read later may make an entity of this id.
                 AliasCheck check{entity, alias, key, std::move(place), false, kNoRow, {}, {}};

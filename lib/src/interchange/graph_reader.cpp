@@ -44,11 +44,7 @@ struct Input {
 };
 
 std::vector<Diagnostic> sorted(std::vector<Diagnostic> list) {
-    std::stable_sort(list.begin(), list.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        if (a.place.file != b.place.file) return a.place.file < b.place.file;
-        if (a.place.line != b.place.line) return a.place.line < b.place.line;
-        return a.place.column < b.place.column;
-    });
+    sortByPlace(list);
     return list;
 }
 

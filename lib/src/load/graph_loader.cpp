@@ -299,28 +299,31 @@ bool checkTopLevel(const JsonDocument& doc, Problems& problems) {
     return true;
 }
 
-// Opens an input for reading; false with its problem reported.
-bool openInput(JsonBlocks& blocks, const std::string& name, const std::optional<std::string>& text,
-               Problems& problems) {
-    if (text) {
-        blocks.openText(*text);
-        return true;
-    }
-    std::string error;
-    if (blocks.open(name, Mark{}, error)) return true;
-    problems.add(Diagnostic{Place{name, 0, 0, {}}, "cannot read file: " + error});
-    return false;
-}
-
-// Opens an input again at `start`, a byte an earlier pass saw.
-bool reopenInput(JsonBlocks& blocks, const std::string& file, const std::optional<std::string>& text,
-                 const Mark& start) {
+// Opens an input at `start` (its beginning, or a byte an earlier pass saw); false with the
+// system's message in `error`.
+bool openAt(JsonBlocks& blocks, const std::string& file, const std::optional<std::string>& text, const Mark& start,
+            std::string& error) {
     if (text) {
         blocks.openText(*text, start);
         return true;
     }
-    std::string error;
     return blocks.open(file, start, error);
+}
+
+// Opens an input again at `start`.
+bool reopenInput(JsonBlocks& blocks, const std::string& file, const std::optional<std::string>& text,
+                 const Mark& start) {
+    std::string ignored;
+    return openAt(blocks, file, text, start, ignored);
+}
+
+// Opens an input for reading; false with its problem reported.
+bool openInput(JsonBlocks& blocks, const std::string& name, const std::optional<std::string>& text,
+               Problems& problems) {
+    std::string error;
+    if (openAt(blocks, name, text, Mark{}, error)) return true;
+    problems.add(Diagnostic{Place{name, 0, 0, {}}, "cannot read file: " + error});
+    return false;
 }
 
 // Checks an input (syntax, repeated keys: every problem goes to `problems`) and keeps its top level,

@@ -15,11 +15,7 @@ void Problems::add(const JsonDocument& doc, const std::string& pointer, std::str
 }
 
 std::vector<Diagnostic> Problems::take() {
-    std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        if (a.place.file != b.place.file) return a.place.file < b.place.file;
-        if (a.place.line != b.place.line) return a.place.line < b.place.line;
-        return a.place.column < b.place.column;
-    });
+    sortByPlace(list_);
     return std::move(list_);
 }
 

@@ -539,11 +539,8 @@ struct StoreBuilder::State {
         claimViaStart.push_back(static_cast<Row>(claimVia.size()));
         claimDate.push_back(internOrNone(claim.date));
         claimStance.push_back(static_cast<std::uint8_t>(claim.stance));
-        // Summaries are free text, each its own but for one repeated claim after claim (the claims
-        // made for a file's relations): kept as they come, not looked up.
-        const bool repeated = !claimSummary.empty() && claimSummary.back() != kNoString &&
-                              !claim.summary.empty() && text(claimSummary.back()) == claim.summary;
-        claimSummary.push_back(repeated ? claimSummary.back() : claim.summary.empty() ? kNoString : append(claim.summary));
+        // Summaries are free text, each its own: kept as they come, not looked up.
+        claimSummary.push_back(claim.summary.empty() ? kNoString : append(claim.summary));
         for (const auto& [name, value] : claim.values) attributes[kClaimOwner].push_back({row, stored(name, value)});
         return row;
     }

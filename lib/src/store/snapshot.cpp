@@ -252,10 +252,13 @@ private:
 
     // Drops the mapped pages of [from, to) from the process (the system keeps them cached): what
     // was read once to be checked does not stay in the process's memory.
-    void release(std::size_t from, std::size_t to) const {
+    void release(std::size_t from, std::size_t to) const { advise(from, to, MADV_DONTNEED); }
+
+    // madvise over the pages holding bytes [from, to).
+    void advise(std::size_t from, std::size_t to, int advice) const {
         const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
         from = from / page * page;
-        if (to > from) ::madvise(const_cast<char*>(bytes_) + from, to - from, MADV_DONTNEED);
+        if (to > from) ::madvise(const_cast<char*>(bytes_) + from, to - from, advice);
     }
 
     // The checksum, a window at a time: each window's pages are read ahead, then dropped.
@@ -266,7 +269,7 @@ private:
         XXH3_64bits_reset(&state);
         for (std::size_t at = kHeaderBytes; at < size_;) {
             const std::size_t end = std::min(size_, at + kWindow);
-            ::madvise(const_cast<char*>(bytes_) + at / 4096 * 4096, end - at / 4096 * 4096, MADV_WILLNEED);
+            advise(at, end, MADV_WILLNEED);
             XXH3_64bits_update(&state, bytes_ + at, end - at);
             release(at, end);
             at = end;

@@ -392,15 +392,20 @@ GraphStore StoreBuilder::State::freeze() {
     LargeArray<Row> claimOrder;  // new claim row -> old
     if (!claimRelation.empty()) {
         std::unordered_set<Row> claimIds(claimId.begin(), claimId.end());
+        LargeArray<Row> fileSummary(inputFiles.size(), kNone);  // one string for all of a file's made claims
         for (std::size_t r = 0; r < R; ++r) {
             if (claimCount[r] != 0) continue;
             model::Claim made;
             std::string id = fmt::format("imported-{}", r + 1);
             for (int n = 2; claimIds.count(find(id)); ++n) id = fmt::format("imported-{}-{}", r + 1, n);
             made.id = id;
-            made.source = std::string(text(sourceId[inputSource[relationFile.get(r)]]));
-            made.summary = fmt::format("Imported from {}.", text::terminalSafe(text(inputFiles[relationFile.get(r)])));
+            const std::size_t file = relationFile.get(r);
+            made.source = std::string(text(sourceId[inputSource[file]]));
             addClaim(static_cast<Row>(r), made);
+            if (fileSummary[file] == kNone) {
+                fileSummary[file] = intern(fmt::format("Imported from {}.", text::terminalSafe(text(inputFiles[file]))));
+            }
+            claimSummary.back() = fileSummary[file];
         }
         LargeArray<Row> starts;
         groupByKey(claimRelation, R, starts, claimOrder);

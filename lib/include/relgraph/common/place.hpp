@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace relgraph {
 
@@ -22,5 +23,8 @@ struct Diagnostic {
 
     std::string toString() const { return place.toString() + ": " + message; }
 };
+
+// Sorts problems by file, then line and column, keeping the order of those at one place.
+void sortByPlace(std::vector<Diagnostic>& list);
 
 }  // namespace relgraph
