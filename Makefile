@@ -10,7 +10,7 @@ DIAGRAM    := $(BUILD)/north-korea.svg
 
 # Debian packages the build, the tests and the CLI need.
 PACKAGES := cmake make g++ pkg-config python3 graphviz libgraphviz-dev libboost-graph-dev \
-            nlohmann-json3-dev libcli11-dev libfmt-dev doctest-dev libpugixml-dev libxxhash-dev python3-networkx \
+            nlohmann-json3-dev libcli11-dev libfmt-dev doctest-dev libpugixml-dev libxxhash-dev libutf8proc-dev python3-networkx \
             fonts-dejavu-core chromium
 
 .PHONY: run test deps build build-sanitize clean

@@ -9,6 +9,7 @@ A .test file holds cases separated by lines of four dashes. Each case:
     env: NAME=VALUE              (any number; set for this case only)
     exit: N
     stdout contains: TEXT        (any number; each must occur in stdout)
+    stdout lacks: TEXT           (any number; none may occur in stdout)
     stderr contains: TEXT        (any number; each must occur in stderr)
     file contains: PATH TEXT     (PATH under {tmp}; TEXT must occur in that file)
     stdout:                      (optional, last: the exact expected stdout follows)
@@ -36,7 +37,7 @@ def parse_cases(text):
     cases = []
     for block in text.split("\n" + SEPARATOR + "\n"):
         lines = block.strip("\n").split("\n")
-        case = {"contains": [], "stderr": [], "files": [], "stdout": None, "env": {}, "before": []}
+        case = {"contains": [], "lacks": [], "stderr": [], "files": [], "stdout": None, "env": {}, "before": []}
         for i, line in enumerate(lines):
             if line.startswith("#") or not line.strip():
                 continue
@@ -58,6 +59,8 @@ def parse_cases(text):
                 case["exit"] = int(value)
             elif key == "stdout contains":
                 case["contains"].append(value)
+            elif key == "stdout lacks":
+                case["lacks"].append(value)
             elif key == "stderr contains":
                 case["stderr"].append(value)
             elif key == "file contains":
@@ -99,6 +102,9 @@ def check_file(relgraph, path, rewrite):
             for needle in case["contains"]:
                 if needle not in out:
                     problems.append(f"stdout lacks {needle!r}")
+            for needle in case["lacks"]:
+                if needle in out:
+                    problems.append(f"stdout has {needle!r}")
             for needle in case["stderr"]:
                 if needle not in err:
                     problems.append(f"stderr lacks {needle!r}")

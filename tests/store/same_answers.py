@@ -40,6 +40,12 @@ BUNDLED = [
     ["subgraph", "Andrei Orlov", "NIS", "Kim Jong Un", "--connect"],
     ["stats"],
     ["stats", "--include-attribution", "--top", "3"],
+    ["search", "student visas"],
+    ["search", "troops", "--party", "NIS", "--from", "2025-01", "--format", "json"],
+    ["search", "Жуков"],
+    ["timeline", "North Korean troops"],
+    ["timeline", "--from", "2025-02", "--to", "2025-02", "--format", "csv"],
+    ["schema", "--format", "json"],
 ]
 NEO4J = [
     ["show", "Keanu Reeves"],
@@ -53,6 +59,8 @@ NEO4J = [
     ["conflicts"],
     ["subgraph", "Keanu Reeves", "The Matrix", "Lana Wachowski"],
     ["stats"],
+    ["search", "keanu"],
+    ["schema"],
 ]
 RENDERS_NEO4J = [
     ["render", "--focus", "The Matrix", "--depth", "1"],

@@ -63,6 +63,12 @@ void addQueryFormatOption(CLI::App& command, CliContext& context) {
         ->capture_default_str();
 }
 
+void addDateRangeOptions(CLI::App& command, std::string& from, std::string& to) {
+    command.add_option("--from", from, "Only what is dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        ->type_name("DATE");
+    command.add_option("--to", to, "Only what is dated on or before this date")->type_name("DATE");
+}
+
 std::set<std::string> resolveTypes(const store::GraphStore& store, const std::vector<std::string>& types) {
     std::set<std::string> out;
     for (const std::string& t : types) out.insert(store.resolveType(t).name);

@@ -39,6 +39,8 @@ std::string problemsText(const CliContext& context, const std::vector<Diagnostic
 void addFormatOption(CLI::App& command, CliContext& context);
 // --format table|json|csv, for the query commands.
 void addQueryFormatOption(CLI::App& command, CliContext& context);
+// --from DATE and --to DATE (query::DateRange parses them).
+void addDateRangeOptions(CLI::App& command, std::string& from, std::string& to);
 // Resolves --type names or labels to type names; QueryError for unknown ones.
 std::set<std::string> resolveTypes(const store::GraphStore& store, const std::vector<std::string>& types);
 
@@ -66,5 +68,8 @@ void addPathsCommand(CLI::App& app, CliContext& context);
 void addReportedByCommand(CLI::App& app, CliContext& context);
 void addSubgraphCommand(CLI::App& app, CliContext& context);
 void addStatsCommand(CLI::App& app, CliContext& context);
+void addSearchCommand(CLI::App& app, CliContext& context);
+void addSchemaCommand(CLI::App& app, CliContext& context);
+void addTimelineCommand(CLI::App& app, CliContext& context);
 
 }  // namespace relgraph::cli

@@ -14,6 +14,7 @@ struct ConflictsArgs {
     std::vector<std::string> attributes;
     std::size_t minSources = 0;
     std::string sort = "relation";
+    std::string from, to;
 };
 
 query::ConflictOrder parseOrder(const std::string& s) {
@@ -37,10 +38,12 @@ void addConflictsCommand(CLI::App& app, CliContext& context) {
     command->add_option("--sort", args->sort, "relation (id), sources (most first) or values (most first)")
         ->check(CLI::IsMember({"relation", "sources", "values"}))
         ->capture_default_str();
+    addDateRangeOptions(*command, args->from, args->to);
     addGraphOption(*command, context);
     addQueryFormatOption(*command, context);
     command->footer(
-        "Each disagreement has a summary line (how many values, from the lowest figure or date to\n"
+        "Each conflict says whether it is a disagreement or a change over time (the same originator's\n"
+        "figure at different dates: as_of, period, claim or source date). Each has a summary line (how many values, from the lowest figure or date to\n"
         "the highest, and how many independent sources stand behind each value), then every value\n"
         "with the claims that state it: chain, source date and claim id. Republications are not\n"
         "independent sources. Exit code 1 when the sources agree.\n\n"
@@ -59,6 +62,7 @@ void addConflictsCommand(CLI::App& app, CliContext& context) {
         options.attributes = {args->attributes.begin(), args->attributes.end()};
         options.minSources = args->minSources;
         options.order = parseOrder(args->sort);
+        options.dates = query::DateRange::parse(args->from, args->to);
         const auto conflicts = query::findConflicts(*store, relations, options);
         printAnswer(
             context, [&] { return format::conflictTable(*store, conflicts); },

@@ -16,6 +16,7 @@ struct LoadArgs {
     std::string output;
     ReadArgs read;
     bool quiet = false;
+    bool noSearchIndex = false;
 };
 
 std::string count(std::size_t n, const char* one, const char* many) {
@@ -33,6 +34,9 @@ void addLoadCommand(CLI::App& app, CliContext& context) {
     addReadOptions(*command, args->read);
     addMaxProblemsOption(*command, context);
     command->add_flag("-q,--quiet", args->quiet, "No progress bar and no summary");
+    command->add_flag("--no-search-index", args->noSearchIndex,
+                      "Leave the full-text index out of the snapshot (smaller, written sooner; 'search' then builds it on "
+                      "every run)");
     command->footer(
         "Every input is read into relgraph's store a record at a time (a block of the file at a time,\n"
         "but GraphML and DOT, which are parsed whole), validated as usual, with its claims and sources.\n"
@@ -51,7 +55,7 @@ void addLoadCommand(CLI::App& app, CliContext& context) {
             return interchange::readGraph({args->inputs.begin(), args->inputs.end()}, options);
         }();
         printNotes(result.notes);
-        store::writeSnapshot(result.graph, args->output);
+        store::writeSnapshot(result.graph, args->output, !args->noSearchIndex);
         if (args->quiet) return;
         const store::GraphStore& g = result.graph;
         const std::size_t files = g.inputFileCount();

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
         "Exit codes: 0 ok, 1 nothing found, 2 invalid graph, 3 bad query, 4 output failed, 64 usage.\n"
         "Run 'relgraph COMMAND --help' for a command's options.");
     relgraph::cli::addValidateCommand(app, context);
+    relgraph::cli::addSearchCommand(app, context);
     relgraph::cli::addShowCommand(app, context);
     relgraph::cli::addNeighborsCommand(app, context);
     relgraph::cli::addPathCommand(app, context);
@@ -32,6 +33,8 @@ int main(int argc, char** argv) {
     relgraph::cli::addReportedByCommand(app, context);
     relgraph::cli::addConflictsCommand(app, context);
     relgraph::cli::addStatsCommand(app, context);
+    relgraph::cli::addSchemaCommand(app, context);
+    relgraph::cli::addTimelineCommand(app, context);
     relgraph::cli::addRenderCommand(app, context);
     relgraph::cli::addConvertCommand(app, context);
     relgraph::cli::addLoadCommand(app, context);

@@ -16,8 +16,10 @@ void addWhoReportedCommand(CLI::App& app, CliContext& context) {
         "who-reported", "Who reported a relation, a claim, or anything about an entity, and through whom");
     auto words = std::make_shared<std::vector<std::string>>();
     auto primary = std::make_shared<bool>(false);
-    command->add_option("X", *words, "ENTITY, RELATION-ID, CLAIM-ID, or FROM [TYPE] TO")->required()->expected(1, 3);
+    auto from = std::make_shared<std::string>(), to = std::make_shared<std::string>();
+    command->add_option("X", *words, "ENTITY, RELATION-ID, CLAIM-ID, or FROM [TYPE] TO (either way round; * for any entity)")->required()->expected(1, 3);
     command->add_flag("--primary", *primary, "Only the originators: the reporting parties, without the claims");
+    addDateRangeOptions(*command, *from, *to);
     addGraphOption(*command, context);
     addQueryFormatOption(*command, context);
     command->footer(
@@ -28,14 +30,25 @@ void addWhoReportedCommand(CLI::App& app, CliContext& context) {
         "Examples:\n"
         "  relgraph who-reported \"North Korea\" sent_workers Russia\n"
         "  relgraph who-reported \"Andrei Orlov\" --primary\n"
-        "  relgraph who-reported DPRK Russia --format json");
-    command->callback([&context, words, primary] {
+        "  relgraph who-reported DPRK Russia --format json\n"
+        "  relgraph who-reported '*' \"sent troops\" Russia");
+    command->callback([&context, words, primary, from, to] {
         const auto store = context.openStore();
-        const query::ReportSubject subject = query::resolveReportSubject(*store, *words);
+        const query::DateRange dates = query::DateRange::parse(*from, *to);
+        query::ReportSubject subject = query::resolveReportSubject(*store, *words);
+        if (dates.bounded()) {
+            // Only the claims dated in the range (the claim's date, else its source's).
+            std::erase_if(subject.claims, [&](store::ClaimRef c) {
+                return !dates.admits(store->claim(c).dateOrSourceDate());
+            });
+        }
         const query::AttributionReport report = query::whoReportedClaims(*store, subject.claims);
         const auto detail = *primary ? format::AttributionDetail::Originators : format::AttributionDetail::Full;
         if (report.relations.empty()) {
             std::fprintf(stderr, "relgraph: no relation matches %s\n", text::terminalSafe(subject.description).c_str());
+            for (const std::string& hint : subject.hints) {
+                std::fprintf(stderr, "relgraph: but %s\n", text::terminalSafe(hint).c_str());
+            }
             context.exitCode = static_cast<int>(ExitCode::NothingFound);
             if (!context.json() && !context.csv()) return;
         }

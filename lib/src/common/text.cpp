@@ -1,16 +1,31 @@
 #include "relgraph/common/text.hpp"
 
+#include <cstdlib>
 #include <cstring>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <fmt/format.h>
 
 namespace relgraph::text {
 
+std::string foldCase(std::string_view text, bool stripMarks) {
+    int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
+    if (stripMarks) options |= UTF8PROC_STRIPMARK;
+    utf8proc_uint8_t* folded = nullptr;
+    const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                            static_cast<utf8proc_ssize_t>(text.size()), &folded,
+                                            static_cast<utf8proc_option_t>(options));
+    if (n < 0) return std::string(text);  // invalid UTF-8: compared as it is
+    std::string out(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(n));
+    std::free(folded);
+    return out;
+}
+
 std::string normalizeName(std::string_view name) {
     std::string out;
     out.reserve(name.size());
-    bool pendingSpace = false;
+    bool pendingSpace = false, unicode = false;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const auto c = static_cast<unsigned char>(name[i]);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -28,9 +43,10 @@ std::string normalizeName(std::string_view name) {
             i += 2;
             continue;
         }
+        unicode = unicode || c >= 0x80;
         out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
     }
-    return out;
+    return unicode ? foldCase(out, false) : out;
 }
 
 std::string toIdentifier(std::string_view text, char separator, std::string_view fallback) {

@@ -154,13 +154,15 @@ std::string reportedByCsv(const store::GraphStore& store, const query::ReportedB
 
 std::string conflictCsv(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts) {
     CsvTable table(concat(
-        {"conflict", "attribute", "lowest", "highest", "independent_sources", "value", "value_independent_sources"},
+        {"conflict", "attribute", "kind", "lowest", "highest", "independent_sources", "value", "value_independent_sources"},
         kClaimColumns));
     for (std::size_t i = 0; i < conflicts.size(); ++i) {
         const query::Conflict& c = conflicts[i];
         for (const query::ConflictingValue& v : c.values) {
             for (const query::Attribution& a : v.claims) {
-                table.addRow(concat({std::to_string(i + 1), c.attribute, model::toDisplayString(c.lowest),
+                table.addRow(concat({std::to_string(i + 1), c.attribute,
+                                     c.kind == query::ConflictKind::Change ? "change" : "disagreement",
+                                     model::toDisplayString(c.lowest),
                                      model::toDisplayString(c.highest), std::to_string(c.independentSources),
                                      model::toDisplayString(v.value), std::to_string(v.independentSources)},
                                     claimCells(store, a)));
@@ -186,6 +188,72 @@ std::string statisticsCsv(const store::GraphStore& store, const query::GraphStat
         table.addRow({std::string(e.id()), std::string(e.name()), std::string(e.kind()), std::to_string(m.relations), std::to_string(m.out), std::to_string(m.in),
                       std::to_string(m.neighbors), std::to_string(m.component + 1), fmt::format("{:.6f}", m.pageRank),
                       fmt::format("{:.6f}", m.betweenness)});
+    }
+    return table.render();
+}
+
+}  // namespace relgraph::format
+
+namespace relgraph::format {
+
+std::string searchCsv(const store::GraphStore& store, const query::SearchResult& result) {
+    CsvTable table({"rank", "kind", "id", "title", "score", "field", "snippet", "chain", "date"});
+    for (std::size_t i = 0; i < result.hits.size(); ++i) {
+        const query::SearchHit& hit = result.hits[i];
+        const std::string chain = hit.kind == store::SearchDocKind::Claim
+                                      ? query::chainLine(store, query::attributionOf(store, hit.row))
+                                      : std::string();
+        table.addRow({std::to_string(i + 1), std::string(query::searchKindName(hit.kind)), query::searchHitId(store, hit),
+                      query::searchHitTitle(store, hit), fmt::format("{:.3f}", hit.score), std::string(hit.field),
+                      hit.snippet, chain, std::string(query::searchHitDate(store, hit))});
+    }
+    return table.render();
+}
+
+}  // namespace relgraph::format
+
+namespace relgraph::format {
+
+std::string schemaCsv(const store::GraphStore& store, const query::SchemaReport& report) {
+    const auto declarations = [](const model::AttributeDeclarations& attributes) {
+        std::vector<std::string> parts;
+        for (const auto& [name, type] : attributes) parts.push_back(name + ":" + std::string(model::toString(type)));
+        return join(parts);
+    };
+    const auto ends = [](const std::vector<std::string>& kinds, bool any) { return any ? std::string("*") : join(kinds); };
+    CsvTable table({"record", "name", "label", "count", "from", "to", "attributes", "symmetric", "attribution"});
+    for (std::size_t k = 0; k < store.kindCount(); ++k) {
+        const model::EntityKind& kind = store.kind(k);
+        table.addRow({"kind", kind.name, kind.label, std::to_string(report.entitiesOfKind[k]), "", "",
+                      declarations(kind.attributes), "", ""});
+    }
+    for (std::size_t t = 0; t < store.typeCount(); ++t) {
+        const model::RelationType& type = store.type(t);
+        table.addRow({"type", type.name, type.label, std::to_string(report.relationsOfType[t]), ends(type.from, type.anyFrom),
+                      ends(type.to, type.anyTo), declarations(type.attributes), flag(type.symmetric), flag(type.attribution)});
+    }
+    return table.render();
+}
+
+}  // namespace relgraph::format
+
+namespace relgraph::format {
+
+std::string timelineCsv(const store::GraphStore& store, const std::vector<query::TimelineEvent>& events) {
+    CsvTable table({"date", "what", "relation", "about", "claim", "summary", "values", "chain"});
+    for (const query::TimelineEvent& ev : events) {
+        std::string claim, summary, values, chain;
+        if (ev.claim) {
+            const store::ClaimView c = store.claim(*ev.claim);
+            claim = c.id();
+            summary = c.summary();
+            values = query::attributesLine(c.values().toMap());
+            chain = query::chainLine(store, query::attributionOf(store, *ev.claim));
+        } else {
+            values = query::attributesLine(store.relation(ev.relation).attributes().toMap());
+        }
+        table.addRow({ev.date, ev.what, store.relation(ev.relation).id(), query::relationSentence(store, ev.relation),
+                      claim, summary, values, chain});
     }
     return table.render();
 }

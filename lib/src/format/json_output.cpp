@@ -282,6 +282,7 @@ std::string conflictJson(const store::GraphStore& store, const std::vector<query
         Json item{{"relation", store.relation(c.relation).id()},
                   {"sentence", query::relationSentence(store, c.relation)},
                   {"attribute", c.attribute},
+                  {"kind", c.kind == query::ConflictKind::Change ? "change" : "disagreement"},
                   {"lowest", Json{{"value", value(c.lowest)}, {"display", model::toDisplayString(c.lowest)}}},
                   {"highest", Json{{"value", value(c.highest)}, {"display", model::toDisplayString(c.highest)}}},
                   {"independent_sources", c.independentSources},
@@ -371,6 +372,87 @@ std::string statisticsJson(const store::GraphStore& store, const query::GraphSta
         for (const query::EntityMeasures& m : query::topEntities(s, measure, top))
             ids.push_back(store.entity(m.entity).id());
         out["top"][name] = std::move(ids);
+    }
+    return dump(out);
+}
+
+}  // namespace relgraph::format
+
+namespace relgraph::format {
+
+std::string searchJson(const store::GraphStore& store, const query::SearchResult& result, std::string_view query) {
+    Json out{{"query", query}, {"total", result.total}, {"all_words", result.allWords}, {"hits", Json::array()}};
+    for (std::size_t i = 0; i < result.hits.size(); ++i) {
+        const query::SearchHit& hit = result.hits[i];
+        Json h{{"rank", i + 1},
+               {"kind", query::searchKindName(hit.kind)},
+               {"id", query::searchHitId(store, hit)},
+               {"title", query::searchHitTitle(store, hit)},
+               {"score", hit.score},
+               {"field", hit.field},
+               {"snippet", hit.snippet},
+               {"highlights", Json::array()}};
+        for (const auto& [b, e] : hit.highlights) h["highlights"].push_back({b, e});
+        switch (hit.kind) {
+            case store::SearchDocKind::Entity: h["entity"] = entityRef(store, hit.row); break;
+            case store::SearchDocKind::Relation: h["relation"] = relationJson(store, hit.row); break;
+            case store::SearchDocKind::Claim:
+                h["claim"] = claimJson(store, query::attributionOf(store, hit.row));
+                h["relation"] = relationJson(store, store.claim(hit.row).relation());
+                break;
+            case store::SearchDocKind::Source: h["source"] = sourceJson(store, hit.row); break;
+            case store::SearchDocKind::Type:
+            case store::SearchDocKind::Kind: break;
+        }
+        out["hits"].push_back(std::move(h));
+    }
+    return dump(out);
+}
+
+}  // namespace relgraph::format
+
+namespace relgraph::format {
+
+std::string schemaJson(const store::GraphStore& store, const query::SchemaReport& report) {
+    const auto declarations = [](const model::AttributeDeclarations& attributes) {
+        Json out = Json::object();
+        for (const auto& [name, type] : attributes) out[name] = model::toString(type);
+        return out;
+    };
+    Json out{{"kinds", Json::array()}, {"types", Json::array()}};
+    for (std::size_t k = 0; k < store.kindCount(); ++k) {
+        const model::EntityKind& kind = store.kind(k);
+        out["kinds"].push_back({{"name", kind.name},
+                                {"label", kind.label},
+                                {"description", textOrNull(kind.description)},
+                                {"entities", report.entitiesOfKind[k]},
+                                {"attributes", declarations(kind.attributes)}});
+    }
+    for (std::size_t t = 0; t < store.typeCount(); ++t) {
+        const model::RelationType& type = store.type(t);
+        out["types"].push_back({{"name", type.name},
+                                {"label", type.label},
+                                {"description", textOrNull(type.description)},
+                                {"relations", report.relationsOfType[t]},
+                                {"from", type.anyFrom ? Json::array({"*"}) : Json(type.from)},
+                                {"to", type.anyTo ? Json::array({"*"}) : Json(type.to)},
+                                {"attributes", declarations(type.attributes)},
+                                {"symmetric", type.symmetric},
+                                {"attribution", type.attribution}});
+    }
+    return dump(out);
+}
+
+}  // namespace relgraph::format
+
+namespace relgraph::format {
+
+std::string timelineJson(const store::GraphStore& store, const std::vector<query::TimelineEvent>& events) {
+    Json out{{"events", Json::array()}};
+    for (const query::TimelineEvent& ev : events) {
+        Json e{{"date", ev.date}, {"what", ev.what}, {"relation", relationJson(store, ev.relation)}};
+        e["claim"] = ev.claim ? claimJson(store, query::attributionOf(store, *ev.claim)) : Json(nullptr);
+        out["events"].push_back(std::move(e));
     }
     return dump(out);
 }

@@ -34,10 +34,11 @@ std::string count(std::size_t n, const char* one, const char* many) {
 
 // A claim as an indented block: chain, source, date and summary, values.
 std::string claimBlock(const store::GraphStore& store, const query::Attribution& a, std::size_t number,
-                       bool showRelation) {
+                       bool showRelation, std::string_view role = {}) {
     const store::ClaimView c = store.claim(a.claim);
-    std::string out = fmt::format("  [{}] {}{}\n", number, safe(query::chainLine(store, a)),
-                                  c.stance() == model::Stance::Denies ? "  (denies)" : "");
+    std::string out = fmt::format("  [{}] {}{}{}\n", number, safe(query::chainLine(store, a)),
+                                  c.stance() == model::Stance::Denies ? "  (denies)" : "",
+                                  role.empty() ? "" : fmt::format("  ({})", role));
     if (showRelation) out += fmt::format("      about:   {}\n", safe(query::relationSentence(store, c.relation())));
     if (a.source) {
         const store::SourceView s = store.source(*a.source);
@@ -91,13 +92,13 @@ std::string entityTable(const store::GraphStore& store, const query::EntityRepor
     }
     for (const query::RelationGroup& group : report.groups) {
         out += fmt::format("\n{} ({})\n", safe(store.schema().findType(group.type)->label), group.hops.size());
-        TextTable table({"direction", "entity", "relation", "details", "sources"});
+        TextTable table({"direction", "entity", "relation", "details", "reported by"});
         for (const query::Hop& hop : group.hops) {
             const store::Vertex other = query::target(store, hop);
             table.addRow({query::hopLabel(store, hop), std::string(store.entity(other).name()),
                           store.relation(hop.relation).id(),
                           query::attributesLine(store.relation(hop.relation).attributes().toMap()),
-                          query::sourcesLine(store, hop.relation)});
+                          query::chainsLine(store, hop.relation)});
         }
         out += table.render(2);
     }
@@ -167,6 +168,20 @@ std::string attributionTable(const store::GraphStore& store, const query::Attrib
     std::string out = fmt::format("Who reported: {}{}\n", safe(subject), originators ? " (originators only)" : "");
     for (const store::Edge e : report.relations) {
         out += fmt::format("  {}  [{}]\n", safe(query::relationSentence(store, e)), store.relation(e).id());
+        // The figures the relation itself states, and with several relations, who reported each.
+        const std::string values = query::attributesLine(store.relation(e).attributes().toMap());
+        if (!values.empty()) out += fmt::format("    values: {}\n", safe(values));
+        if (report.relations.size() > 1) {
+            std::vector<std::string> parties;
+            std::vector<store::ClaimRef> claims;  // the report's claims on this relation
+            for (const query::Attribution& a : report.attributions) {
+                if (store.relationOfClaim(a.claim) == e) claims.push_back(a.claim);
+            }
+            for (const query::ReportingParty& p : query::whoReportedClaims(store, claims).parties) {
+                parties.push_back(fmt::format("{} ({})", partyName(store, p), p.claims));
+            }
+            if (!parties.empty()) out += fmt::format("    reported by: {}\n", safe(join(parties, ", ")));
+        }
     }
     out += fmt::format("\nReporting parties ({})\n", report.parties.size());
     std::vector<std::string> headers{"party", "claims", "sources", "independent"};
@@ -192,24 +207,27 @@ std::string reportedByTable(const store::GraphStore& store, const query::Reporte
                                   count(reported.claims.size(), "claim", "claims"),
                                   count(reported.relations.size(), "relation", "relations"));
     if (reported.claims.empty()) return out;
-    out += fmt::format("  originated {}, passed on {}, published {}\n\n", byRole[0], byRole[1], byRole[2]);
-    TextTable table({"claim", "role", "about", "chain", "date"});
-    for (const query::ReportedClaim& c : reported.claims) {
-        const query::Attribution& a = c.attribution;
-        const store::ClaimView claim = store.claim(a.claim);
-        const std::string_view date = claim.date().empty() && a.source ? store.source(*a.source).date() : claim.date();
-        table.addRow({claim.id(), query::roleName(c.role), query::relationSentence(store, claim.relation()),
-                      query::chainLine(store, a), std::string(date)});
+    out += fmt::format("  originated {}, passed on {}, published {}\n", byRole[0], byRole[1], byRole[2]);
+    for (std::size_t i = 0; i < reported.claims.size(); ++i) {
+        const query::ReportedClaim& c = reported.claims[i];
+        out += "\n" + claimBlock(store, c.attribution, i + 1, true, query::roleName(c.role));
     }
-    return out + table.render(2);
+    return out;
 }
 
 std::string conflictTable(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts) {
-    std::string out = fmt::format("Disagreements ({})\n", conflicts.size());
+    std::size_t changes = 0;
+    for (const query::Conflict& c : conflicts) changes += c.kind == query::ConflictKind::Change;
+    std::string out = fmt::format("Conflicts ({}: {}, {} over time)\n", conflicts.size(),
+                                  count(conflicts.size() - changes, "disagreement", "disagreements"),
+                                  count(changes, "change", "changes"));
     for (std::size_t i = 0; i < conflicts.size(); ++i) {
         const query::Conflict& c = conflicts[i];
-        out += fmt::format("\n[{}] {}: {}  [{}]\n", i + 1, safe(query::relationSentence(store, c.relation)),
-                           safe(c.attribute), store.relation(c.relation).id());
+        out += fmt::format("\n[{}] {}: {}  [{}]\n    {}\n", i + 1, safe(query::relationSentence(store, c.relation)),
+                           safe(c.attribute), store.relation(c.relation).id(),
+                           c.kind == query::ConflictKind::Change
+                               ? "a change over time: the same originator's figure at different dates"
+                               : "a disagreement: sources state figures that cannot all be true");
         std::vector<std::string> sides;
         for (const query::ConflictingValue& v : c.values) sides.push_back(std::to_string(v.independentSources));
         out += fmt::format("    {} values from {} to {}; independent sources {}\n", c.values.size(),
@@ -322,6 +340,119 @@ std::string statisticsTable(const store::GraphStore& store, const query::GraphSt
         out += fmt::format("\nBetweenness is not measured on a graph this large ({} walked entities and {}: it takes "
                            "time proportional to both multiplied).\n",
                            s.measures.size(), count(s.walkedRelations, "relation", "relations"));
+    }
+    return out;
+}
+
+}  // namespace relgraph::format
+
+namespace relgraph::format {
+
+namespace {
+// The snippet with its matches in «», each part made safe for a terminal.
+std::string markedSnippet(const query::SearchHit& hit) {
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& [b, e] : hit.highlights) {
+        out += safe(std::string_view(hit.snippet).substr(at, b - at)) + "\xC2\xAB" +
+               safe(std::string_view(hit.snippet).substr(b, e - b)) + "\xC2\xBB";
+        at = e;
+    }
+    return out + safe(std::string_view(hit.snippet).substr(at));
+}
+}  // namespace
+
+std::string searchTable(const store::GraphStore& store, const query::SearchResult& result, std::string_view query) {
+    std::string out = fmt::format("Search \"{}\": {}", safe(query), count(result.total, "hit", "hits"));
+    if (!result.allWords) out += " (no record has every word: these have some)";
+    if (result.hits.size() < result.total) out += fmt::format(", the first {} shown (--limit N shows more)", result.hits.size());
+    out += '\n';
+    for (std::size_t i = 0; i < result.hits.size(); ++i) {
+        const query::SearchHit& hit = result.hits[i];
+        std::string title = safe(query::searchHitTitle(store, hit));
+        if (hit.kind == store::SearchDocKind::Entity) title += " (" + safe(store.kindOf(hit.row).label) + ")";
+        out += fmt::format("\n  [{}] {:<8} {}  [{}]\n", i + 1, query::searchKindName(hit.kind), title,
+                           safe(query::searchHitId(store, hit)));
+        if (hit.kind == store::SearchDocKind::Claim) {
+            const std::string_view date = query::searchHitDate(store, hit);
+            out += fmt::format("      {:<13}{}{}\n", "by:", safe(query::chainLine(store, query::attributionOf(store, hit.row))),
+                               date.empty() ? "" : fmt::format("  ({})", date));
+        } else if (hit.kind == store::SearchDocKind::Source && !query::searchHitDate(store, hit).empty()) {
+            out += fmt::format("      {:<13}{}\n", "date:", query::searchHitDate(store, hit));
+        }
+        out += fmt::format("      {:<13}{}\n", std::string(hit.field) + ":", markedSnippet(hit));
+        if ((hit.kind == store::SearchDocKind::Claim || hit.kind == store::SearchDocKind::Relation) && hit.field != "values") {
+            const std::string values = query::attributesLine(hit.kind == store::SearchDocKind::Claim
+                                                                  ? store.claim(hit.row).values().toMap()
+                                                                  : store.relation(hit.row).attributes().toMap());
+            if (!values.empty()) out += fmt::format("      {:<13}{}\n", "values:", safe(values));
+        }
+    }
+    return out;
+}
+
+}  // namespace relgraph::format
+
+namespace relgraph::format {
+
+namespace {
+std::string declarationsLine(const model::AttributeDeclarations& attributes) {
+    std::vector<std::string> parts;
+    for (const auto& [name, type] : attributes) parts.push_back(fmt::format("{} ({})", name, model::toString(type)));
+    return join(parts, ", ");
+}
+
+std::string endsLine(const std::vector<std::string>& kinds, bool any) { return any ? "*" : join(kinds, "|"); }
+}  // namespace
+
+std::string schemaTable(const store::GraphStore& store, const query::SchemaReport& report) {
+    std::string out = fmt::format("Entity kinds ({})\n", store.kindCount());
+    TextTable kinds({"kind", "label", "entities", "attributes"});
+    for (std::size_t k = 0; k < store.kindCount(); ++k) {
+        const model::EntityKind& kind = store.kind(k);
+        kinds.addRow({kind.name, kind.label, std::to_string(report.entitiesOfKind[k]), declarationsLine(kind.attributes)});
+    }
+    out += kinds.render(2);
+    out += fmt::format("\nRelation types ({})\n", store.typeCount());
+    TextTable types({"type", "label", "relations", "from", "to", "attributes", "flags"});
+    for (std::size_t t = 0; t < store.typeCount(); ++t) {
+        const model::RelationType& type = store.type(t);
+        std::vector<std::string> flags;
+        if (type.symmetric) flags.emplace_back("symmetric");
+        if (type.attribution) flags.emplace_back("attribution");
+        types.addRow({type.name, type.label, std::to_string(report.relationsOfType[t]), endsLine(type.from, type.anyFrom),
+                      endsLine(type.to, type.anyTo), declarationsLine(type.attributes), join(flags, ", ")});
+    }
+    return out + types.render(2);
+}
+
+}  // namespace relgraph::format
+
+namespace relgraph::format {
+
+std::string timelineTable(const store::GraphStore& store, const std::vector<query::TimelineEvent>& events,
+                          const std::string& subject) {
+    std::string out = fmt::format("Timeline: {} ({})\n", safe(subject), count(events.size(), "event", "events"));
+    for (const query::TimelineEvent& ev : events) {
+        out += fmt::format("\n  {:<12} {}", ev.date, safe(query::relationSentence(store, ev.relation)));
+        out += ev.what == "claim" ? "\n" : fmt::format("  ({})\n", safe(ev.what));
+        const std::string relationValues = query::attributesLine(store.relation(ev.relation).attributes().toMap());
+        if (ev.claim) {
+            const store::ClaimView c = store.claim(*ev.claim);
+            out += fmt::format("  {:<12} said:    {}  [{}]\n", "", safe(c.summary()), c.id());
+            const std::string values = query::attributesLine(c.values().toMap());
+            if (!values.empty()) out += fmt::format("  {:<12} values:  {}\n", "", safe(values));
+            out += fmt::format("  {:<12} by:      {}\n", "", safe(query::chainLine(store, query::attributionOf(store, *ev.claim))));
+        } else {
+            out += fmt::format("  {:<12} values:  {}\n", "", safe(relationValues));
+            std::vector<std::string> chains;
+            for (const store::ClaimRef c : store.claimsOf(ev.relation)) {
+                chains.push_back(query::chainLine(store, query::attributionOf(store, c)));
+            }
+            std::sort(chains.begin(), chains.end());
+            chains.erase(std::unique(chains.begin(), chains.end()), chains.end());
+            out += fmt::format("  {:<12} by:      {}\n", "", safe(join(chains, "; ")));
+        }
     }
     return out;
 }

@@ -16,11 +16,23 @@ Attribution attributionOf(const store::GraphStore& store, store::ClaimRef ref) {
     a.source = claim.source();
     a.publisher = store.source(*a.source).publisher();
     // Follow republications to the original; the store has no cycles.
-    for (auto s = store.source(*a.source).republishes(); s; s = store.source(*s).republishes()) a.original = s;
+    std::vector<store::SourceRef> originals;
+    for (auto s = store.source(*a.source).republishes(); s; s = store.source(*s).republishes()) {
+        a.original = s;
+        originals.push_back(*s);
+    }
+    // A republication passes on what an original it republishes says about the relation, by the
+    // same originators; what it adds is its own.
+    for (const store::ClaimRef other : store.claimsOf(claim.relation())) {
+        if (a.passedOn) break;
+        const store::ClaimView o = store.claim(other);
+        a.passedOn = other != ref && std::find(originals.begin(), originals.end(), o.source()) != originals.end() &&
+                     std::equal(o.by().begin(), o.by().end(), claim.by().begin(), claim.by().end());
+    }
     return a;
 }
 
-std::optional<store::SourceRef> originalSource(const Attribution& a) { return a.original ? a.original : a.source; }
+std::optional<store::SourceRef> originalSource(const Attribution& a) { return a.passedOn ? a.original : a.source; }
 
 AttributionReport whoReportedRelations(const store::GraphStore& store, const std::vector<store::Edge>& relations) {
     std::vector<store::ClaimRef> claims;
@@ -56,8 +68,9 @@ AttributionReport whoReportedClaims(const store::GraphStore& store, const std::v
             parties.push_back({{false, v}, p});
         };
         for (const store::Vertex v : a.originators) byEntity(v);
-        // A claim in a source's own voice belongs to the original publication: a repost's own
-        // words are the original's, not a second party.
+        // A claim in a source's own voice belongs to the original publication when the source
+        // passes it on from there (a repost repeating the original is not a second party), else
+        // to the source itself.
         const std::optional<store::SourceRef> speaker = originalSource(a);
         const std::optional<store::Vertex> speakerPublisher =
             speaker ? store.source(*speaker).publisher() : std::nullopt;
@@ -68,8 +81,7 @@ AttributionReport whoReportedClaims(const store::GraphStore& store, const std::v
             p.source = speaker;
             parties.push_back({{true, *speaker}, p});
         }
-        const std::string_view claimDate = store.claim(a.claim).date();
-        const std::string_view date = claimDate.empty() && a.source ? store.source(*a.source).date() : claimDate;
+        const std::string_view date = store.claim(a.claim).dateOrSourceDate();
         for (auto& [key, party] : parties) {
             Tally& t = tallies.try_emplace(key, Tally{party, {}, {}}).first->second;
             ++t.party.claims;

@@ -114,13 +114,47 @@ void checkAttributes(const store::GraphStore& store, const std::set<std::string>
     }
 }
 
+// When a claim says its figure holds: its as_of or period (stated: the figure is dated), else its
+// date, else its source's (empty when unknown).
+struct ClaimTime {
+    std::string when;
+    bool stated = false;
+};
+
+ClaimTime claimTime(const store::GraphStore& store, store::ClaimRef c) {
+    const store::ClaimView claim = store.claim(c);
+    for (const char* name : {"as_of", "period"}) {
+        if (const auto v = claim.values().find(name)) {
+            if (const auto* text = std::get_if<std::string>(&v->value)) return {*text, true};
+        }
+    }
+    return {std::string(claim.dateOrSourceDate()), false};
+}
+
+// Whether two values are one originator's figure at two times: claims by the same originators at
+// different times, or one dated by as_of or period and the other not (the October figure and a
+// later, undated one).
+bool changedOverTime(const store::GraphStore& store, const ConflictingValue& x, const ConflictingValue& y) {
+    for (const Attribution& a : x.claims) {
+        for (const Attribution& b : y.claims) {
+            if (a.originators.empty() || a.originators != b.originators) continue;
+            const ClaimTime ta = claimTime(store, a.claim), tb = claimTime(store, b.claim);
+            if (ta.when == tb.when) continue;
+            if ((!ta.when.empty() && !tb.when.empty()) || ta.stated || tb.stated) return true;
+        }
+    }
+    return false;
+}
+
 // The values stated for one attribute of one relation, as a conflict if two of them disagree.
-std::optional<Conflict> conflictAmong(store::Edge e, const std::string& attribute,
+std::optional<Conflict> conflictAmong(const store::GraphStore& store, store::Edge e, const std::string& attribute,
                                       std::vector<ConflictingValue> values) {
-    bool disagree = false;
-    for (std::size_t a = 0; a < values.size() && !disagree; ++a) {
-        for (std::size_t b = a + 1; b < values.size() && !disagree; ++b) {
-            disagree = !model::mayAgree(values[a].value, values[b].value);
+    bool disagree = false, contradict = false;
+    for (std::size_t a = 0; a < values.size(); ++a) {
+        for (std::size_t b = a + 1; b < values.size(); ++b) {
+            if (model::mayAgree(values[a].value, values[b].value)) continue;
+            disagree = true;
+            contradict = contradict || !changedOverTime(store, values[a], values[b]);
         }
     }
     if (!disagree) return std::nullopt;
@@ -128,7 +162,7 @@ std::optional<Conflict> conflictAmong(store::Edge e, const std::string& attribut
         const double lx = lowestOf(x.value), ly = lowestOf(y.value);
         return lx != ly ? lx < ly : highestOf(x.value) < highestOf(y.value);
     });
-    Conflict c{e, attribute, std::move(values), {}, {}, 0};
+    Conflict c{e, attribute, contradict ? ConflictKind::Disagreement : ConflictKind::Change, std::move(values), {}, {}, 0};
     std::optional<Point> lowest, highest;
     std::vector<const Attribution*> all;
     for (ConflictingValue& v : c.values) {
@@ -161,6 +195,10 @@ std::vector<Conflict> findConflicts(const store::GraphStore& store, const std::v
         for (const store::ClaimRef c : store.claimsOf(e)) {
             const store::ClaimView claim = store.claim(c);
             if (claim.stance() == model::Stance::Denies) continue;
+            if (options.dates.bounded() &&
+                !options.dates.admits(claim.dateOrSourceDate())) {
+                continue;
+            }
             for (const store::AttributeEntry& entry : claim.values()) {
                 if (!isCompared(entry.value.type)) continue;
                 const std::string name(entry.name);
@@ -173,7 +211,7 @@ std::vector<Conflict> findConflicts(const store::GraphStore& store, const std::v
             }
         }
         for (auto& [name, values] : byAttribute) {
-            auto conflict = conflictAmong(e, name, std::move(values));
+            auto conflict = conflictAmong(store, e, name, std::move(values));
             if (conflict && conflict->independentSources >= options.minSources) out.push_back(std::move(*conflict));
         }
     };

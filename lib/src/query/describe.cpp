@@ -1,5 +1,7 @@
 #include "relgraph/query/describe.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <set>
@@ -43,6 +45,17 @@ std::string sourcesLine(const store::GraphStore& store, store::Edge e) {
         const store::SourceRef s = store.claim(c).source();
         if (seen.insert(s).second) out += (out.empty() ? "" : ", ") + sourceLabel(store, s);
     }
+    return out;
+}
+
+std::string chainsLine(const store::GraphStore& store, store::Edge e) {
+    std::vector<std::string> chains;
+    for (const store::ClaimRef c : store.claimsOf(e)) {
+        std::string chain = chainLine(store, attributionOf(store, c));
+        if (std::find(chains.begin(), chains.end(), chain) == chains.end()) chains.push_back(std::move(chain));
+    }
+    std::string out;
+    for (const std::string& chain : chains) out += (out.empty() ? "" : "; ") + chain;
     return out;
 }
 

@@ -13,20 +13,19 @@ std::optional<ReportRole> roleIn(const store::GraphStore& store, const Attributi
     const auto publishedBy = [&](const std::optional<store::SourceRef>& s) {
         return s && store.source(*s).publisher() == party;
     };
-    if (has(a.originators) || (a.originators.empty() && publishedBy(originalSource(a)))) return ReportRole::Originator;
+    // A republication's copy of a claim is the original's claim, listed from the original itself.
+    if (has(a.originators) || (a.originators.empty() && publishedBy(a.source))) return ReportRole::Originator;
     if (has(a.intermediaries)) return ReportRole::Intermediary;
     if (publishedBy(a.source)) return ReportRole::Publisher;
     return std::nullopt;
 }
 
 // The claims `party` may have a role in, in increasing order, each once: those naming it in their
-// `by` or `via`, and those of the sources it published or whose original it published.
+// `by` or `via`, and those of the sources it published.
 std::vector<store::ClaimRef> candidateClaims(const store::GraphStore& store, store::Vertex party) {
     std::vector<store::ClaimRef> claims = store.claimsNaming(party).toVector();
     for (store::SourceRef s = 0; s < store.sourceCount(); ++s) {
-        store::SourceRef original = s;
-        while (const auto next = store.source(original).republishes()) original = *next;
-        if (store.source(s).publisher() != party && store.source(original).publisher() != party) continue;
+        if (store.source(s).publisher() != party) continue;
         const std::vector<store::ClaimRef> carried = store.claimsOfSource(s);
         claims.insert(claims.end(), carried.begin(), carried.end());
     }

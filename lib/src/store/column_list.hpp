@@ -87,6 +87,14 @@ enum class SectionId : std::uint32_t {
     SourceClaims,
     PartyClaimStart,
     PartyClaims,
+    SearchDocKind,
+    SearchDocRow,
+    SearchDocLength,
+    SearchTermBytes,
+    SearchTermOffsets,
+    SearchTermStart,
+    SearchPostingDoc,
+    SearchPostingWeight,
 };
 
 // How many values a section holds, given the section `other`.
@@ -184,6 +192,14 @@ constexpr void forEachColumn(Visit&& visit) {
     visit(Column{SourceClaims, "sourceClaims", kOptional}, &C::sourceClaims);
     visit(Column{PartyClaimStart, "partyClaimStart", kOptional, OneMoreOrNone, EntityId}, &C::partyClaimStart);
     visit(Column{PartyClaims, "partyClaims", kOptional}, &C::partyClaims);
+    visit(Column{SearchDocKind, "searchDocKind", kOptional}, &C::searchDocKind);
+    visit(Column{SearchDocRow, "searchDocRow", kOptional, Same, SearchDocKind}, &C::searchDocRow);
+    visit(Column{SearchDocLength, "searchDocLength", kOptional, Same, SearchDocKind}, &C::searchDocLength);
+    visit(Column{SearchTermBytes, "searchTermBytes", kOptional}, &C::searchTermBytes);
+    visit(Column{SearchTermOffsets, "searchTermOffsets", kOptional}, &C::searchTermOffsets);
+    visit(Column{SearchTermStart, "searchTermStart", kOptional, SameOrNone, SearchTermOffsets}, &C::searchTermStart);
+    visit(Column{SearchPostingDoc, "searchPostingDoc", kOptional}, &C::searchPostingDoc);
+    visit(Column{SearchPostingWeight, "searchPostingWeight", kOptional, Same, SearchPostingDoc}, &C::searchPostingWeight);
 }
 
 template <class Member>

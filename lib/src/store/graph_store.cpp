@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
+#include <mutex>
 
 #include "relgraph/common/error.hpp"
 #include "relgraph/common/text.hpp"
 #include "store/attribute_codec.hpp"
 #include "store/column_list.hpp"
+#include "store/search_index_builder.hpp"
 
 namespace relgraph::store {
 
@@ -19,22 +21,48 @@ RowRange listOf(std::span<const Row> start, std::span<const Row> values, Row i) 
     return {values.data(), start[i], start[i + 1]};
 }
 
-// A schema entry (kind or relation type) by name or label, compared as names are; QueryError with
-// the closest names when there is none.
+// A name or label as schema entries are compared: normalized, with _ and - read as spaces
+// ("sent_troops", "Sent troops" and "sent-troops" are one).
+std::string schemaKey(std::string_view text) {
+    std::string key = text::normalizeName(text);
+    std::replace(key.begin(), key.end(), '_', ' ');
+    std::replace(key.begin(), key.end(), '-', ' ');
+    return key;
+}
+
+// A schema entry (kind or relation type) by name or label, compared as schemaKey does; else the one
+// entry whose label starts with the text as words ("sent workers" for "sent workers to"). QueryError
+// with the closest names and labels when there is none, or the candidates when several fit.
 template <class Entry>
 const Entry& resolveByNameOrLabel(const std::map<std::string, Entry>& entries, std::string_view nameOrLabel,
-                                  const char* what) {
-    const std::string wanted = text::normalizeName(nameOrLabel);
+                                  const char* what, const char* listing) {
+    const std::string wanted = schemaKey(nameOrLabel);
     std::vector<std::string> names;
+    std::vector<const Entry*> starting;
     for (const auto& [name, entry] : entries) {
-        if (name == nameOrLabel || text::normalizeName(name) == wanted || text::normalizeName(entry.label) == wanted) {
-            return entry;
-        }
+        const std::string label = schemaKey(entry.label);
+        if (name == nameOrLabel || schemaKey(name) == wanted || label == wanted) return entry;
+        if (!wanted.empty() && label.starts_with(wanted + " ")) starting.push_back(&entry);
         names.push_back(name);
+        names.push_back(entry.label);
     }
+    if (starting.size() == 1) return *starting.front();
     std::string message = fmt::format("unknown {} \"{}\"", what, text::terminalSafe(nameOrLabel));
-    const auto close = text::closestMatches(nameOrLabel, names);
+    std::vector<std::string> close;
+    if (starting.size() > 1) {
+        for (const Entry* e : starting) close.push_back(e->name);
+    } else {
+        for (const std::string& c : text::closestMatches(nameOrLabel, names, 6)) {
+            for (const auto& [name, entry] : entries) {
+                if ((c == name || c == entry.label) && std::find(close.begin(), close.end(), name) == close.end()) {
+                    close.push_back(name);
+                }
+            }
+        }
+        if (close.size() > 3) close.resize(3);
+    }
     if (!close.empty()) message += " — did you mean " + text::quotedAlternatives(close) + "?";
+    message += fmt::format(" ('{}' lists them all)", listing);
     throw QueryError(message);
 }
 
@@ -135,6 +163,10 @@ std::string ClaimView::summary() const {
     }
     return std::string(store_->text(store_->columns_.claimSummary[c_]));
 }
+std::string_view ClaimView::dateOrSourceDate() const {
+    const std::string_view own = date();
+    return own.empty() ? store_->source(source()).date() : own;
+}
 AttributeRange ClaimView::values() const { return store_->attributeRange(store_->columns_.claimValueStart, c_); }
 
 std::string_view SourceView::id() const { return store_->string(store_->columns_.sourceId[s_]); }
@@ -163,9 +195,41 @@ std::string_view SourceView::note() const { return store_->text(store_->columns_
 
 // --- The store.
 
+struct GraphStore::SearchState {
+    std::once_flag once;
+    SearchIndexArrays arrays;
+    std::function<void(const StoreColumns&)> check;  // for mapped search columns
+};
+
 GraphStore::GraphStore(StoreColumns columns, std::shared_ptr<const void> owner)
-    : columns_(columns), owner_(std::move(owner)) {
+    : columns_(columns), owner_(std::move(owner)), search_(std::make_unique<SearchState>()) {
     buildCatalog();
+}
+
+GraphStore::GraphStore(Unchecked, StoreColumns columns) : columns_(columns) {}
+
+void GraphStore::ensureSearchIndex() const {
+    if (!search_) return;  // columns being checked (problemIn), not a store
+    std::call_once(search_->once, [&] {
+        if (!columns_.searchDocKind.empty()) {  // mapped from a snapshot
+            if (search_->check) search_->check(columns_);
+            return;
+        }
+        SearchIndexArrays& a = search_->arrays;
+        a = buildSearchIndex(*this);
+        columns_.searchDocKind = a.docKind;
+        columns_.searchDocRow = a.docRow;
+        columns_.searchDocLength = a.docLength;
+        columns_.searchTermBytes = a.termBytes;
+        columns_.searchTermOffsets = a.termOffsets;
+        columns_.searchTermStart = a.termStart;
+        columns_.searchPostingDoc = a.postingDoc;
+        columns_.searchPostingWeight = a.postingWeight;
+    });
+}
+
+void GraphStore::deferSearchCheck(std::function<void(const StoreColumns&)> check) {
+    if (search_) search_->check = std::move(check);
 }
 
 GraphStore::GraphStore(GraphStore&&) noexcept = default;
@@ -280,11 +344,11 @@ std::optional<std::size_t> GraphStore::findType(std::string_view name) const {
 }
 
 const model::RelationType& GraphStore::resolveType(std::string_view nameOrLabel) const {
-    return resolveByNameOrLabel(schema_->types, nameOrLabel, "relation type");
+    return resolveByNameOrLabel(schema_->types, nameOrLabel, "relation type", "relgraph schema");
 }
 
 const model::EntityKind& GraphStore::resolveKind(std::string_view nameOrLabel) const {
-    return resolveByNameOrLabel(schema_->kinds, nameOrLabel, "entity kind");
+    return resolveByNameOrLabel(schema_->kinds, nameOrLabel, "entity kind", "relgraph schema");
 }
 
 RowRange GraphStore::relationsOfType(std::size_t t) const {
@@ -322,11 +386,40 @@ std::optional<Vertex> GraphStore::findEntity(std::string_view idNameOrAlias) con
 
 Vertex GraphStore::resolveEntity(std::string_view idNameOrAlias) const {
     if (const auto v = findEntity(idNameOrAlias)) return *v;
+    // Words of a name: "Putin" is Vladimir Putin when no other name or alias has that word; when
+    // several do, the text is ambiguous and they are listed with their kinds.
+    const std::string key = text::normalizeName(idNameOrAlias);
+    const auto hasWords = [&](std::string_view name) {
+        const std::string n = text::normalizeName(name);
+        for (std::size_t at = n.find(key); !key.empty() && at != std::string::npos; at = n.find(key, at + 1)) {
+            const bool starts = at == 0 || n[at - 1] == ' ', ends = at + key.size() == n.size() || n[at + key.size()] == ' ';
+            if (starts && ends) return true;
+        }
+        return false;
+    };
+    std::vector<Vertex> named;
     std::vector<std::string> names;
     names.reserve(entityCount());
     for (Vertex v = 0; v < entityCount(); ++v) {
-        names.emplace_back(entity(v).name());
-        for (const std::string_view alias : entity(v).aliases()) names.emplace_back(alias);
+        const EntityView e = entity(v);
+        bool has = e.name() != e.id() && hasWords(e.name());
+        names.emplace_back(e.name());
+        for (const std::string_view alias : e.aliases()) {
+            has = has || hasWords(alias);
+            names.emplace_back(alias);
+        }
+        if (has) named.push_back(v);
+    }
+    if (named.size() == 1) return named.front();
+    if (named.size() > 1) {
+        std::string list;
+        constexpr std::size_t kListed = 10;
+        for (std::size_t i = 0; i < named.size() && i < kListed; ++i) {
+            list += fmt::format("{}\"{}\" ({})", i ? ", " : "", text::terminalSafe(entity(named[i]).name()),
+                                text::terminalSafe(kindOf(named[i]).label));
+        }
+        if (named.size() > kListed) list += fmt::format(" and {} more", named.size() - kListed);
+        throw QueryError(fmt::format("\"{}\" is ambiguous: it is in the names of {}", text::terminalSafe(idNameOrAlias), list));
     }
     std::string message = fmt::format("unknown entity \"{}\"", text::terminalSafe(idNameOrAlias));
     const auto close = text::closestMatches(idNameOrAlias, names);
@@ -370,7 +463,24 @@ std::optional<SourceRef> GraphStore::findSource(std::string_view id) const {
     return findById(sourceCount(), id, [&](Row s) { return string(columns_.sourceId[s]); });
 }
 
+SourceRef GraphStore::resolveSource(std::string_view idOrTitle) const {
+    if (const auto s = findSource(idOrTitle)) return *s;
+    const std::string wanted = text::normalizeName(idOrTitle);
+    std::vector<std::string> names;
+    for (SourceRef s = 0; s < sourceCount(); ++s) {
+        const std::string_view title = source(s).title();
+        if (text::normalizeName(title) == wanted) return s;
+        names.emplace_back(source(s).id());
+        if (!title.empty()) names.emplace_back(title);
+    }
+    std::string message = fmt::format("unknown source \"{}\"", text::terminalSafe(idOrTitle));
+    const auto close = text::closestMatches(idOrTitle, names);
+    if (!close.empty()) message += " — did you mean " + text::quotedAlternatives(close) + "?";
+    throw QueryError(message + " (give a source's id or title)");
+}
+
 std::size_t GraphStore::memoryBytes() const {
+    ensureSearchIndex();
     std::size_t bytes = 0;
     forEachColumn([&](const Column&, auto member) { bytes += (columns_.*member).size_bytes(); });
     return bytes;

@@ -38,8 +38,10 @@ constexpr std::size_t kHeaderBytes = 64;
 constexpr std::size_t kVersionAt = 8;          // u32
 constexpr std::size_t kSectionCountAt = 12;    // u32
 constexpr std::size_t kFileSizeAt = 16;        // u64
-constexpr std::size_t kChecksumAt = 24;        // u64: XXH3-64 of bytes [64, file size)
-constexpr std::size_t kReservedAt = 32;        // 24 zero bytes
+constexpr std::size_t kChecksumAt = 24;        // u64: XXH3-64 of bytes [64, search index start)
+constexpr std::size_t kSearchChecksumAt = 32;  // u64: XXH3-64 of bytes [search index start, file size)
+constexpr std::size_t kSearchAt = 40;          // u64: where the search index sections start (the file size without)
+constexpr std::size_t kReservedAt = 48;        // 8 zero bytes
 constexpr std::size_t kHeaderChecksumAt = 56;  // u64: XXH3-64 of bytes [0, 56)
 constexpr std::size_t kEntryBytes = 24;        // id u32, element size u32, offset u64, byte size u64
 constexpr std::uint64_t kAlignment = 64;
@@ -88,16 +90,18 @@ struct FileDescriptor {
 
 }  // namespace
 
-void writeSnapshot(const GraphStore& graph, const std::filesystem::path& path) {
+void writeSnapshot(const GraphStore& graph, const std::filesystem::path& path, bool withSearchIndex) {
     struct Section {
         const Column* column;
         std::uint64_t offset = 0;
         std::string_view bytes;
     };
+    if (withSearchIndex) graph.ensureSearchIndex();
     const StoreColumns& columns = graph.columns();
     std::vector<Section> sections;
     forEachColumn([&](const Column& column, auto member) {
-        const auto values = columns.*member;
+        auto values = columns.*member;
+        if (!withSearchIndex && column.id >= SectionId::SearchDocKind) values = {};
         if (!(column.optional && values.empty())) sections.push_back({&columnOf(column.id), 0, bytesOf(values)});
     });
 
@@ -125,10 +129,26 @@ void writeSnapshot(const GraphStore& graph, const std::filesystem::path& path) {
             at = s.offset + s.bytes.size();
         }
     };
-    XXH3_state_t state;
+    // Two checksums: the search index's own, so that opening checks the rest and a search its index.
+    std::uint64_t searchAt = end;
+    for (const Section& s : sections) {
+        if (s.column->id >= SectionId::SearchDocKind) {
+            searchAt = s.offset;
+            break;
+        }
+    }
+    XXH3_state_t state, searchState;
     XXH3_INITSTATE(&state);
+    XXH3_INITSTATE(&searchState);
     XXH3_64bits_reset(&state);
-    payload([&](std::string_view bytes) { XXH3_64bits_update(&state, bytes.data(), bytes.size()); });
+    XXH3_64bits_reset(&searchState);
+    std::uint64_t at = kHeaderBytes;
+    payload([&](std::string_view bytes) {
+        const std::size_t core = at < searchAt ? std::min<std::size_t>(bytes.size(), searchAt - at) : 0;
+        XXH3_64bits_update(&state, bytes.data(), core);
+        XXH3_64bits_update(&searchState, bytes.data() + core, bytes.size() - core);
+        at += bytes.size();
+    });
 
     std::array<char, kHeaderBytes> header{};
     std::memcpy(header.data(), kMagic.data(), kMagic.size());
@@ -136,6 +156,8 @@ void writeSnapshot(const GraphStore& graph, const std::filesystem::path& path) {
     writeAt(header.data(), kSectionCountAt, static_cast<std::uint32_t>(sections.size()));
     writeAt(header.data(), kFileSizeAt, end);
     writeAt(header.data(), kChecksumAt, static_cast<std::uint64_t>(XXH3_64bits_digest(&state)));
+    writeAt(header.data(), kSearchChecksumAt, static_cast<std::uint64_t>(XXH3_64bits_digest(&searchState)));
+    writeAt(header.data(), kSearchAt, searchAt);
     writeAt(header.data(), kHeaderChecksumAt, static_cast<std::uint64_t>(XXH3_64bits(header.data(), kHeaderChecksumAt)));
 
     AtomicFileWriter out(path, AtomicFileWriter::Flush::No);  // the checksums tell a file a crash cut short
@@ -168,11 +190,22 @@ public:
         // The checksum stands for the file being what writeSnapshot wrote; what a crafted file could
         // still hold, the bounds check makes harmless (every read stays inside its column) in one
         // sequential pass, at about half the cost of the full check.
-        if (const auto problem = GraphStore::problemIn(columns, GraphStore::Check::Bounds)) {
+        // The search index is checked when it is first searched: other commands never read it.
+        if (const auto problem = GraphStore::problemIn(columns, GraphStore::Check::Bounds, false)) {
             fail(pointerFor(*problem), "the file is inconsistent: " + *problem);
         }
         release(0, size_);  // a query reads again only the pages it needs
-        return GraphStore(columns, owner_);
+        GraphStore graph(columns, owner_);
+        // The reader goes with the store: the mapping it reads stays as long as the store.
+        graph.deferSearchCheck([reader = *this](const StoreColumns& mapped) {
+            if (readAt<std::uint64_t>(reader.bytes_, kSearchChecksumAt) != reader.checksum(reader.searchAt_, reader.size_)) {
+                reader.fail("/header/searchChecksum", "search index checksum mismatch: the file is corrupt");
+            }
+            if (const auto problem = GraphStore::searchProblemIn(mapped)) {
+                reader.fail(pointerFor(*problem), "the file is inconsistent: " + *problem);
+            }
+        });
+        return graph;
     }
 
 private:
@@ -248,6 +281,12 @@ private:
                  fmt::format("the section table ({} entries, bytes {}..{}) runs past the end of the file ({} bytes)",
                              sectionCount_, kHeaderBytes, tableEnd_ - 1, size_));
         }
+        searchAt_ = readAt<std::uint64_t>(bytes_, kSearchAt);
+        if (searchAt_ < tableEnd_ || searchAt_ > size_) {
+            fail("/header/searchStart", fmt::format("the search index starts at byte {}, outside bytes {}..{} after the "
+                                                    "section table",
+                                                    searchAt_, tableEnd_, size_));
+        }
     }
 
     // Drops the mapped pages of [from, to) from the process (the system keeps them cached): what
@@ -261,20 +300,26 @@ private:
         if (to > from) ::madvise(const_cast<char*>(bytes_) + from, to - from, advice);
     }
 
-    // The checksum, a window at a time: each window's pages are read ahead, then dropped.
-    void checkPayload() const {
+    // The checksum of bytes [from, to), a window at a time: each window's pages are read ahead,
+    // then dropped.
+    std::uint64_t checksum(std::size_t from, std::size_t to) const {
         constexpr std::size_t kWindow = std::size_t{8} << 20;
         XXH3_state_t state;
         XXH3_INITSTATE(&state);
         XXH3_64bits_reset(&state);
-        for (std::size_t at = kHeaderBytes; at < size_;) {
-            const std::size_t end = std::min(size_, at + kWindow);
+        for (std::size_t at = from; at < to;) {
+            const std::size_t end = std::min(to, at + kWindow);
             advise(at, end, MADV_WILLNEED);
             XXH3_64bits_update(&state, bytes_ + at, end - at);
             release(at, end);
             at = end;
         }
-        if (readAt<std::uint64_t>(bytes_, kChecksumAt) != XXH3_64bits_digest(&state)) {
+        return XXH3_64bits_digest(&state);
+    }
+
+    // Everything but the search index, which is checked when it is first searched (open).
+    void checkPayload() const {
+        if (readAt<std::uint64_t>(bytes_, kChecksumAt) != checksum(kHeaderBytes, searchAt_)) {
             fail("/header/checksum", "checksum mismatch: the file is corrupt");
         }
     }
@@ -315,6 +360,14 @@ private:
                 fail(pointer, fmt::format("section {} starts at byte {}, before byte {} where the section table or "
                                           "the section listed before it ends",
                                           column.name, offset, previousEnd));
+            }
+            // The search index's sections, and only they, lie after its start: the checksum of the
+            // rest covers every other section.
+            const bool search = column.id >= SectionId::SearchDocKind;
+            if (search ? offset < searchAt_ : offset + byteSize > searchAt_) {
+                fail(pointer, fmt::format("section {} ({} bytes from byte {}) is on the wrong side of the search index's "
+                                          "start (byte {})",
+                                          column.name, byteSize, offset, searchAt_));
             }
             at = {true, offset, byteSize};
             previousEnd = offset + byteSize;
@@ -376,6 +429,7 @@ private:
     std::size_t size_ = 0;
     std::uint32_t sectionCount_ = 0;
     std::uint64_t tableEnd_ = 0;
+    std::uint64_t searchAt_ = 0;  // where the search index's sections start
     std::array<Located, kColumnCount> located_{};
 };
 

@@ -84,11 +84,59 @@ bool checkRuns(Checker& check, const char* name, std::span<const Row> offsets, s
 
 }  // namespace
 
-std::optional<std::string> GraphStore::problemIn(const StoreColumns& columns, Check check) {
-    return GraphStore(Unchecked{}, columns).firstProblem(check);
+std::optional<std::string> GraphStore::problemIn(const StoreColumns& columns, Check check, bool searchColumns) {
+    if (searchColumns) {
+        if (auto problem = searchProblemIn(columns)) return problem;
+    }
+    return GraphStore(Unchecked{}, columns).columnsProblem(check);
 }
 
+std::optional<std::string> GraphStore::searchProblemIn(const StoreColumns& c) {
+    // The counts the document rows are checked against; the rest of the columns are checked apart.
+    const std::size_t E = c.entityId.size(), R = c.relationTo.size(), C = c.claimId.size(), S = c.sourceId.size();
+    const std::size_t T = c.typeName.size(), K = c.kindName.size();
+    Checker check;
+    {
+        const std::size_t docs = c.searchDocKind.size(), terms = c.searchTermOffsets.empty() ? 0 : c.searchTermOffsets.size() - 1;
+        const std::size_t limits[] = {E, R, C, S, T, K};
+        check.below("searchDocKind", c.searchDocKind, std::size(limits)) &&
+            check.size("searchDocRow", c.searchDocRow, docs) && check.size("searchDocLength", c.searchDocLength, docs) &&
+            check.offsets("searchTermOffsets", c.searchTermOffsets, terms, c.searchTermBytes.size(), true) &&
+            check.offsets("searchTermStart", c.searchTermStart, terms, c.searchPostingDoc.size(), terms == 0) &&
+            check.below("searchPostingDoc", c.searchPostingDoc, docs) &&
+            check.size("searchPostingWeight", c.searchPostingWeight, c.searchPostingDoc.size());
+        for (std::size_t d = 0; d < docs && !check.problem; ++d) {
+            if (c.searchDocRow[d] >= limits[c.searchDocKind[d]]) {
+                check.fail(fmt::format("searchDocRow[{}] is {}, out of range", d, c.searchDocRow[d]));
+            }
+        }
+        // Binary search and posting-list intersection rely on both orders.
+        for (std::size_t t = 1; t < terms && !check.problem; ++t) {
+            const auto term = [&](std::size_t i) {
+                return std::string_view(c.searchTermBytes.data() + c.searchTermOffsets[i],
+                                        c.searchTermOffsets[i + 1] - c.searchTermOffsets[i]);
+            };
+            if (!(term(t - 1) < term(t))) check.fail(fmt::format("searchTermOffsets[{}] is out of order", t));
+        }
+        for (std::size_t t = 0; t < terms && !check.problem; ++t) {
+            for (Row i = c.searchTermStart[t] + 1; i < c.searchTermStart[t + 1]; ++i) {
+                if (c.searchPostingDoc[i] <= c.searchPostingDoc[i - 1]) {
+                    check.fail(fmt::format("searchPostingDoc[{}] is out of order", i));
+                    break;
+                }
+            }
+        }
+    }
+    return check.problem;
+}
+
+
 std::optional<std::string> GraphStore::firstProblem(Check depth) const {
+    if (auto problem = searchProblemIn(columns_)) return problem;
+    return columnsProblem(depth);
+}
+
+std::optional<std::string> GraphStore::columnsProblem(Check depth) const {
     const StoreColumns& c = columns_;
     Checker check;
     if (c.stringOffsets.empty()) return "stringOffsets is empty";

@@ -203,10 +203,11 @@ void StoreBuilder::State::buildNameIndex(OwnedColumns& out) {
     };
     LargeArray<Key> keys;
     keys.reserve(entities() + aliasString.size());
-    // Text without capitals, white space or curly quotes is its own normal form (most ids).
+    // ASCII text without capitals or white space is its own normal form (most ids).
     const auto isNormal = [](std::string_view t) {
         return std::none_of(t.begin(), t.end(), [](char ch) {
-            return (ch >= 'A' && ch <= 'Z') || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\xE2';
+            return (ch >= 'A' && ch <= 'Z') || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+                   static_cast<unsigned char>(ch) >= 0x80;
         });
     };
     const auto add = [&](Row entity, Row raw) {
@@ -575,6 +576,7 @@ GraphStore StoreBuilder::State::freeze() {
     LargeArray<std::uint64_t>().swap(hashSlots);
     out.own(&StoreColumns::stringBytes, std::move(stringBytes));
     out.own(&StoreColumns::stringOffsets, std::move(stringOffsets));
+
     ::malloc_trim(0);
 
     GraphStore store = std::move(out).store();

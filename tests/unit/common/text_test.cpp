@@ -19,13 +19,18 @@ const std::string kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 // --- normalizeName ---------------------------------------------------------------------------
 
-TEST_CASE("text: normalizeName folds ASCII letters to lower case only") {
+TEST_CASE("text: normalizeName folds case, Unicode letters too, and composes accents") {
     CHECK(text::normalizeName("North Korea") == "north korea");
     CHECK(text::normalizeName("DPRK") == "dprk");
     CHECK(text::normalizeName("already lower 123") == "already lower 123");
-    // Non-ASCII letters are preserved byte for byte (no Unicode case folding).
-    CHECK(text::normalizeName("\xC3\x89""COLE") == "\xC3\x89""cole");
-    CHECK(text::normalizeName("\xD0\x9C\xD0\x98\xD0\xA0") == "\xD0\x9C\xD0\x98\xD0\xA0");  // МИР
+    CHECK(text::normalizeName("\xC3\x89""COLE") == "\xC3\xA9""cole");                        // ÉCOLE -> école
+    CHECK(text::normalizeName("\xD0\x96\xD1\x83\xD0\xBA\xD0\xBE\xD0\xB2") == "\xD0\xB6\xD1\x83\xD0\xBA\xD0\xBE\xD0\xB2");  // Жуков -> жуков
+    CHECK(text::normalizeName("CAROL D\xC3\x89") == text::normalizeName("Carol D\xC3\xA9"));
+    // A decomposed é (e + U+0301) is the composed one; accents are kept (names differ by them).
+    CHECK(text::normalizeName("Carol De\xCC\x81") == text::normalizeName("Carol D\xC3\xA9"));
+    CHECK(text::normalizeName("Carol D\xC3\xA9") != text::normalizeName("Carol De"));
+    // Invalid UTF-8 is compared as it is.
+    CHECK(text::normalizeName("A\xFF") == "a\xFF");
 }
 
 TEST_CASE("text: normalizeName collapses runs of white space and trims the ends") {

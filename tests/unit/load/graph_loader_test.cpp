@@ -871,9 +871,10 @@ TEST_CASE("loader: names and aliases may mean one entity only, compared case- an
         CHECK_LOADS(entitiesFile(
             "    { \"id\": \"gamma\", \"name\": \"Gammaria\", \"kind\": \"country\", \"aliases\": [\"GAMMARIA\", \"Gamma\", \"gammaria\"] }"));
     }
-    SUBCASE("names that differ only in non-ASCII case are different") {
-        CHECK_LOADS(entitiesFile("    { \"id\": \"e1\", \"name\": \"\xC3\x89le\", \"kind\": \"country\" },\n"
-                                 "    { \"id\": \"e2\", \"name\": \"\xC3\xA9le\", \"kind\": \"country\" }"));
+    SUBCASE("names that differ only in non-ASCII case are one name") {
+        const std::string text = entitiesFile("    { \"id\": \"e1\", \"name\": \"\xC3\x89le\", \"kind\": \"country\" },\n"
+                                              "    { \"id\": \"e2\", \"name\": \"\xC3\xA9le\", \"kind\": \"country\" }");
+        CHECK_ONLY_PROBLEM(text, "\"name\": \"\xC3\xA9le", "/entities/1/name", "already names entity \"e1\"");
     }
 }
 

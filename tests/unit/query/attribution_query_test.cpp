@@ -50,9 +50,29 @@ TEST_CASE("who-reported: subjects are entities, relation ids or patterns") {
     // Symmetric relations match either way round; a two-word pattern takes any type.
     CHECK(query::resolveReportSubject(s, {"alpha", "gamma"}).relations.size() == 1);
     CHECK(query::resolveReportSubject(s, {"alpha", "allied_with", "gamma"}).relations.size() == 1);
-    CHECK(query::resolveReportSubject(s, {"beta", "sent_workers", "alpha"}).relations.empty());
+    // Patterns match either way round: the relation found goes alpha → beta.
+    const auto reversed = query::resolveReportSubject(s, {"beta", "sent_workers", "alpha"});
+    REQUIRE(reversed.relations.size() == 1);
+    CHECK(s.entity(s.from(reversed.relations[0])).id() == "alpha");
+    // * for either end (not both without a type).
+    const auto anyFrom = query::resolveReportSubject(s, {"*", "sent_workers", "beta"});
+    CHECK(anyFrom.relations == reversed.relations);
+    CHECK(query::resolveReportSubject(s, {"*", "sent_workers", "*"}).relations == reversed.relations);
+    CHECK(query::resolveReportSubject(s, {"alpha", "*"}).relations.size() >= 2);
+    CHECK_THROWS_WITH_AS(query::resolveReportSubject(s, {"*", "*"}), doctest::Contains("* * matches every relation"), QueryError);
+    CHECK(query::resolveReportSubject(s, {"gamma", "sent_workers", "beta"}).relations.empty());
     CHECK_THROWS_AS(query::resolveReportSubject(s, {"a", "b", "c", "d"}), QueryError);
     CHECK_THROWS_AS(query::resolveReportSubject(s, {"nobody"}), QueryError);
+}
+
+TEST_CASE("who-reported: a pattern that matches nothing names the parts and wholes that match") {
+    const store::GraphStore& s = testing::bundled();
+    const auto subject = query::resolveReportSubject(s, {"North Korea", "returned_to", "Kursk region"});
+    CHECK(subject.relations.empty());
+    REQUIRE(subject.hints.size() == 1);
+    CHECK(subject.hints[0] == "North Korean troops (part of North Korea) has one: relgraph who-reported \"North Korean troops\" "
+                              "returned_to \"Kursk region\"");
+    CHECK(query::resolveReportSubject(s, {"Russia", "returned_to", "Ukraine"}).hints.empty());
 }
 
 TEST_CASE("show: relations grouped by type and claims made") {

@@ -63,6 +63,6 @@ TEST_CASE("store: kinds resolve by name or label, with suggestions") {
     const store::GraphStore& s = testing::tiny();
     CHECK(s.resolveKind("media").name == "media");
     CHECK(s.resolveKind("Media outlet").name == "media");
-    CHECK_THROWS_WITH_AS(s.resolveKind("persn"), "unknown entity kind \"persn\" — did you mean \"person\"?",
+    CHECK_THROWS_WITH_AS(s.resolveKind("persn"), "unknown entity kind \"persn\" — did you mean \"person\"? ('relgraph schema' lists them all)",
                          QueryError);
 }

@@ -41,6 +41,8 @@ constexpr std::size_t kVersionAt = 8;
 constexpr std::size_t kSectionCountAt = 12;
 constexpr std::size_t kFileSizeAt = 16;
 constexpr std::size_t kChecksumAt = 24;
+constexpr std::size_t kSearchChecksumAt = 32;
+constexpr std::size_t kSearchAt = 40;
 constexpr std::size_t kHeaderChecksumAt = 56;
 constexpr std::size_t kEntryBytes = 24;
 
@@ -110,7 +112,9 @@ void put(std::string& bytes, std::size_t at, T value) {
 
 // Recomputes both checksums, so that only the damage a test made remains.
 void reseal(std::string& bytes) {
-    put<std::uint64_t>(bytes, kChecksumAt, XXH3_64bits(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes));
+    const auto searchAt = std::min<std::uint64_t>(get<std::uint64_t>(bytes, kSearchAt), bytes.size());
+    put<std::uint64_t>(bytes, kChecksumAt, XXH3_64bits(bytes.data() + kHeaderBytes, std::max<std::uint64_t>(searchAt, kHeaderBytes) - kHeaderBytes));
+    put<std::uint64_t>(bytes, kSearchChecksumAt, XXH3_64bits(bytes.data() + searchAt, bytes.size() - searchAt));
     put<std::uint64_t>(bytes, kHeaderChecksumAt, XXH3_64bits(bytes.data(), kHeaderChecksumAt));
 }
 
@@ -298,6 +302,7 @@ void checkSameBytes(std::string_view name, std::span<const T> written, std::span
 }
 
 void checkSameColumns(const GraphStore& written, const GraphStore& read) {
+    written.ensureSearchIndex();  // what writing it made and kept
     store::forEachColumn([&](const store::Column& column, auto member) {
         checkSameBytes(column.name, written.columns().*member, read.columns().*member);
     });
@@ -420,11 +425,15 @@ TEST_CASE("snapshot: the file layout is the documented one") {
     Damage d(graph);
     const std::string& bytes = d.bytes;
     CHECK(bytes.substr(0, 8) == std::string("RGDB\r\n\x1a\n", 8));
-    CHECK(get<std::uint32_t>(bytes, kVersionAt) == 3);
+    CHECK(get<std::uint32_t>(bytes, kVersionAt) == 4);
     CHECK(get<std::uint64_t>(bytes, kFileSizeAt) == bytes.size());
-    CHECK(get<std::uint64_t>(bytes, kChecksumAt) == XXH3_64bits(bytes.data() + 64, bytes.size() - 64));
+    // Two checksums: of everything before the search index, and of the search index.
+    const auto searchAt = get<std::uint64_t>(bytes, kSearchAt);
+    CHECK(searchAt == entryOf(bytes, id(SectionId::SearchDocKind)).offset);
+    CHECK(get<std::uint64_t>(bytes, kChecksumAt) == XXH3_64bits(bytes.data() + 64, searchAt - 64));
+    CHECK(get<std::uint64_t>(bytes, kSearchChecksumAt) == XXH3_64bits(bytes.data() + searchAt, bytes.size() - searchAt));
     CHECK(get<std::uint64_t>(bytes, kHeaderChecksumAt) == XXH3_64bits(bytes.data(), 56));
-    CHECK(bytes.substr(32, 24) == std::string(24, '\0'));
+    CHECK(bytes.substr(48, 8) == std::string(8, '\0'));
     const auto table = sectionTable(bytes);
     std::size_t written = 0;  // the required columns, and the optional ones that hold values
     store::forEachColumn([&](const store::Column& column, auto member) {
@@ -614,11 +623,18 @@ TEST_CASE("snapshot: a truncated file is reported as truncated") {
 
 TEST_CASE("snapshot: a flipped byte anywhere is found by a checksum") {
     Damage d;
+    // Before the search index, when the file is opened; in it, when it is first searched.
+    const auto searchAt = get<std::uint64_t>(d.bytes, kSearchAt);
     for (std::size_t at = kHeaderBytes; at < d.bytes.size(); at += 37) {
         CAPTURE(at);
         std::string copy = d.bytes;
         copy[at] = static_cast<char>(copy[at] ^ 0x10);
-        CHECK_REFUSED(d.write(copy), "/header/checksum", "checksum mismatch: the file is corrupt");
+        if (at < searchAt) {
+            CHECK_REFUSED(d.write(copy), "/header/checksum", "checksum mismatch: the file is corrupt");
+            continue;
+        }
+        const GraphStore opened = store::openSnapshot(d.write(copy));
+        CHECK_THROWS_WITH_AS(opened.ensureSearchIndex(), doctest::Contains("(/header/searchChecksum): search index checksum mismatch: the file is corrupt"), LoadError);
     }
     for (std::size_t at = 8; at < kHeaderBytes; ++at) {
         CAPTURE(at);
@@ -633,13 +649,13 @@ TEST_CASE("snapshot: a flipped byte anywhere is found by a checksum") {
 
 TEST_CASE("snapshot: a file of another format version asks for a rebuild") {
     Damage d;
-    for (const std::uint32_t version : {2u, 1u, 0u}) {
+    for (const std::uint32_t version : {3u, 2u, 1u, 0u}) {
         std::string copy = d.bytes;
         put(copy, kVersionAt, version);
         reseal(copy);
         CHECK_REFUSED(d.write(copy), "/header/version",
                       "snapshot version " + std::to_string(version) +
-                          " was made by an older relgraph (this one reads version 3): run `relgraph load` again");
+                          " was made by an older relgraph (this one reads version 4): run `relgraph load` again");
     }
     std::string copy = d.bytes;
     put(copy, kVersionAt, 77u);
@@ -650,9 +666,23 @@ TEST_CASE("snapshot: a file of another format version asks for a rebuild") {
 TEST_CASE("snapshot: header fields that disagree with the file are refused") {
     Damage d;
     std::string copy = d.bytes;
-    copy[40] = 1;
+    copy[50] = 1;
     reseal(copy);
-    CHECK_REFUSED(d.write(copy), "/header/reserved", "header bytes 32..55 are reserved and must be zero (byte 40 is not)");
+    CHECK_REFUSED(d.write(copy), "/header/reserved", "header bytes 48..55 are reserved and must be zero (byte 50 is not)");
+
+    // The search index's start: inside the file after the table, and between the other sections and its own.
+    copy = d.bytes;
+    put<std::uint64_t>(copy, kSearchAt, copy.size() + 64);
+    reseal(copy);
+    CHECK_REFUSED(d.write(copy), "/header/searchStart", "the search index starts at byte");
+    copy = d.bytes;
+    put<std::uint64_t>(copy, kSearchAt, get<std::uint64_t>(copy, kSearchAt) - 64);
+    reseal(copy);
+    CHECK_REFUSED(d.write(copy), "/sections/partyClaims", "is on the wrong side of the search index's start");
+    copy = d.bytes;
+    put<std::uint64_t>(copy, kSearchAt, get<std::uint64_t>(copy, kSearchAt) + 64);
+    reseal(copy);
+    CHECK_REFUSED(d.write(copy), "/sections/searchDocKind", "is on the wrong side of the search index's start");
 
     CHECK_REFUSED(d.write(d.bytes + "extra"), "/header/fileSize",
                   "the file has " + std::to_string(d.bytes.size() + 5) + " bytes, the header says " +
@@ -759,6 +789,41 @@ TEST_CASE("snapshot: an inconsistent graph with a valid checksum is refused, not
     put<Row>(copy, starts.offset, 0);
     reseal(copy);
     CHECK_REFUSED(d.write(copy), "", "the file is inconsistent: entities but no kinds");
+}
+
+TEST_CASE("snapshot: a damaged search index is found when it is first searched, and other commands never read it") {
+    Damage d;
+    const Entry postings = entryOf(d.bytes, id(SectionId::SearchPostingDoc));
+    REQUIRE(postings.size >= 4);
+    std::string copy = d.bytes;
+    put<Row>(copy, postings.offset, 0xFFFFFFF0u);
+    reseal(copy);
+    const GraphStore graph = store::openSnapshot(d.write(copy));  // opens: the index is not read
+    CHECK(graph.entityCount() == fullGraph().entityCount());
+    try {
+        graph.ensureSearchIndex();
+        FAIL("a damaged search index was used");
+    } catch (const LoadError& e) {
+        REQUIRE(e.diagnostics().size() == 1);
+        const Diagnostic& problem = e.diagnostics().front();
+        CHECK(problem.place.file == d.bad.generic_string());
+        CHECK(problem.place.pointer == "/sections/searchPostingDoc");
+        CHECK(contains(problem.message, "the file is inconsistent: searchPostingDoc[0] is 4294967280, out of range"));
+    }
+    // The full check finds it too.
+    CHECK(graph.firstProblem().has_value());
+
+    // A damaged byte behind its checksum: found by the search index's own checksum, not at opening.
+    std::string flipped = d.bytes;
+    flipped[postings.offset] = static_cast<char>(flipped[postings.offset] ^ 1);
+    const GraphStore opened = store::openSnapshot(d.write(flipped));
+    try {
+        opened.ensureSearchIndex();
+        FAIL("a search index behind a wrong checksum was used");
+    } catch (const LoadError& e) {
+        CHECK(e.diagnostics().front().place.pointer == "/header/searchChecksum");
+        CHECK(contains(e.diagnostics().front().message, "search index checksum mismatch: the file is corrupt"));
+    }
 }
 
 TEST_CASE("snapshot: random damage behind valid checksums is refused or harmless, never a crash") {

@@ -10,9 +10,14 @@
 
 namespace relgraph::text {
 
-// The key names and aliases are matched by: ASCII letters lower-cased, runs of white space
-// collapsed to one space, ends trimmed, typographic apostrophes (’ ‘) read as '.
+// The key names and aliases are matched by: letters case-folded (Unicode: "Жуков" and "жуков",
+// "CAROL DÉ" and "Carol Dé" are one name) and in NFKC form, runs of white space collapsed to one
+// space, ends trimmed, typographic apostrophes (’ ‘) read as '.
 std::string normalizeName(std::string_view name);
+
+// Unicode case folding with NFKC normalization (utf8proc); with stripMarks also without accents
+// ("Dé" -> "de"). Invalid UTF-8 is returned as it is.
+std::string foldCase(std::string_view text, bool stripMarks);
 
 // [a-z0-9][a-z0-9_.-]{0,99}
 bool isIdentifier(std::string_view s);

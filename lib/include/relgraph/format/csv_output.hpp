@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "relgraph/format/attribution_detail.hpp"
+#include "relgraph/query/timeline_query.hpp"
+#include "relgraph/query/schema_report.hpp"
+#include "relgraph/query/search_query.hpp"
 #include "relgraph/query/attribution_query.hpp"
 #include "relgraph/query/conflict_query.hpp"
 #include "relgraph/query/entity_report.hpp"
@@ -27,6 +30,9 @@ std::string attributionCsv(const store::GraphStore& store, const query::Attribut
                            AttributionDetail detail = AttributionDetail::Full);
 std::string reportedByCsv(const store::GraphStore& store, const query::ReportedBy& reported);
 std::string conflictCsv(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts);
+std::string timelineCsv(const store::GraphStore& store, const std::vector<query::TimelineEvent>& events);
+std::string schemaCsv(const store::GraphStore& store, const query::SchemaReport& report);
+std::string searchCsv(const store::GraphStore& store, const query::SearchResult& result);
 std::string subgraphCsv(const store::GraphStore& store, const query::Subgraph& subgraph);
 std::string statisticsCsv(const store::GraphStore& store, const query::GraphStatistics& statistics);
 

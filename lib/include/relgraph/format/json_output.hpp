@@ -8,6 +8,9 @@
 
 #include "relgraph/common/place.hpp"
 #include "relgraph/format/attribution_detail.hpp"
+#include "relgraph/query/timeline_query.hpp"
+#include "relgraph/query/schema_report.hpp"
+#include "relgraph/query/search_query.hpp"
 #include "relgraph/query/attribution_query.hpp"
 #include "relgraph/query/conflict_query.hpp"
 #include "relgraph/query/entity_report.hpp"
@@ -35,6 +38,9 @@ std::string attributionJson(const store::GraphStore& store, const query::Attribu
                             AttributionDetail detail = AttributionDetail::Full);
 std::string reportedByJson(const store::GraphStore& store, const query::ReportedBy& reported);
 std::string conflictJson(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts);
+std::string timelineJson(const store::GraphStore& store, const std::vector<query::TimelineEvent>& events);
+std::string schemaJson(const store::GraphStore& store, const query::SchemaReport& report);
+std::string searchJson(const store::GraphStore& store, const query::SearchResult& result, std::string_view query);
 std::string subgraphJson(const store::GraphStore& store, const query::Subgraph& subgraph);
 std::string statisticsJson(const store::GraphStore& store, const query::GraphStatistics& statistics, std::size_t top);
 

@@ -6,6 +6,9 @@
 #include <string>
 
 #include "relgraph/format/attribution_detail.hpp"
+#include "relgraph/query/timeline_query.hpp"
+#include "relgraph/query/schema_report.hpp"
+#include "relgraph/query/search_query.hpp"
 #include "relgraph/query/attribution_query.hpp"
 #include "relgraph/query/conflict_query.hpp"
 #include "relgraph/query/entity_report.hpp"
@@ -27,6 +30,13 @@ std::string attributionTable(const store::GraphStore& store, const query::Attrib
                              const std::string& subject, AttributionDetail detail = AttributionDetail::Full);
 std::string reportedByTable(const store::GraphStore& store, const query::ReportedBy& reported);
 std::string conflictTable(const store::GraphStore& store, const std::vector<query::Conflict>& conflicts);
+// Timeline events, earliest first: the date, the relation, the figures and who said so.
+std::string timelineTable(const store::GraphStore& store, const std::vector<query::TimelineEvent>& events,
+                          const std::string& subject);
+// The kinds and types: names, labels, counts, endpoint kinds, attributes, flags.
+std::string schemaTable(const store::GraphStore& store, const query::SchemaReport& report);
+// Search hits, best first, each with what it is, its snippet (matches in «»), and for a claim its chain.
+std::string searchTable(const store::GraphStore& store, const query::SearchResult& result, std::string_view query);
 std::string subgraphTable(const store::GraphStore& store, const query::Subgraph& subgraph);
 std::string statisticsTable(const store::GraphStore& store, const query::GraphStatistics& statistics, std::size_t top);
 

@@ -17,16 +17,17 @@ struct Attribution {
     std::optional<store::SourceRef> source;     // the claim's source
     std::optional<store::Vertex> publisher;     // the source's publisher, when known
     std::optional<store::SourceRef> original;   // what the source republishes, followed to the end; none if original
+    bool passedOn = false;  // the source republishes one that makes this claim too (same relation, same `by`)
 };
 
-// The original publication behind a claim: what its source republishes, else the source itself.
-// Sources are independent when their originals differ, and a claim without `by` speaks for its
-// original's publisher (a repost's own words are the original's).
+// The publication a claim comes from: for a claim a republication passes on, the original; else
+// its own source (what a republication adds is its own). Sources are independent when these
+// differ, and a claim without `by` speaks for this publication's publisher.
 std::optional<store::SourceRef> originalSource(const Attribution& a);
 
 // A party claims rest on: an originator entity, or, for claims a source makes in its own voice, the
-// publisher of the original publication (or that source itself when its publisher is unknown);
-// a republication's own words count for the original.
+// publisher of the publication it comes from (originalSource), or that publication itself when its
+// publisher is unknown.
 struct ReportingParty {
     std::optional<store::Vertex> entity;
     std::optional<store::SourceRef> source;  // set when entity is absent

@@ -23,6 +23,8 @@ std::string attributesLine(const model::Attributes& attributes);
 
 // The distinct sources of a relation's claims, in claim order: "The Daily (2025-02-10), Wire Service (2025-02-09)".
 std::string sourcesLine(const store::GraphStore& store, store::Edge e);
+// The chains of a relation's claims, each once, in claim order: "NIS → Yonhap → Newsweek; NIS → The Korea Herald".
+std::string chainsLine(const store::GraphStore& store, store::Edge e);
 
 // "NIS → Yonhap → Newsweek" (chainNames joined).
 std::string chainLine(const store::GraphStore& store, const Attribution& a);

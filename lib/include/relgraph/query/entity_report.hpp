@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "relgraph/query/date_range.hpp"
 #include "relgraph/query/traversal.hpp"
 
 namespace relgraph::query {
@@ -19,6 +20,8 @@ struct EntityReport {
     std::vector<store::ClaimRef> claimsMade;    // claims attributed to it or passed on by it
 };
 
-EntityReport entityReport(const store::GraphStore& store, store::Vertex entity);
+// With a bounded `dates`, only the relations with a claim dated in it (the claim's date, else its
+// source's), and only such claims made.
+EntityReport entityReport(const store::GraphStore& store, store::Vertex entity, const DateRange& dates = {});
 
 }  // namespace relgraph::query

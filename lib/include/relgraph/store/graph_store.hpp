@@ -11,6 +11,7 @@
 #include <boost/iterator/transform_iterator.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -174,6 +175,8 @@ public:
     RowRange by() const;   // entities the claim is attributed to
     RowRange via() const;  // entities it came through, originator side first
     std::string_view date() const;  // empty when undated
+    // The claim's date, else its source's: when it was said, or at the latest published.
+    std::string_view dateOrSourceDate() const;
     model::Stance stance() const;
     std::string summary() const;
     AttributeRange values() const;
@@ -213,7 +216,12 @@ public:
     GraphStore& operator=(GraphStore&&) noexcept;
     ~GraphStore();
 
+    // The search columns are empty until ensureSearchIndex (or a snapshot, which keeps them).
     const StoreColumns& columns() const { return columns_; }
+    // Builds the full-text index (store/search_index.hpp) into the search columns, once, when the
+    // store has none: a store read from graph files gets it when it is first searched or written.
+    // Safe to call from several threads.
+    void ensureSearchIndex() const;
 
     std::size_t entityCount() const { return columns_.entityId.size(); }
     std::size_t relationCount() const { return columns_.relationTo.size(); }
@@ -273,11 +281,15 @@ public:
     // unknown, or when the text names several entities and none by its id.
     std::optional<Vertex> findEntity(std::string_view idNameOrAlias) const;
     std::optional<Vertex> findEntityById(std::string_view id) const;
-    // Like findEntity, but an unknown name throws QueryError listing the closest names.
+    // Like findEntity, then the one entity whose name or an alias holds the text as whole words
+    // ("Putin"); QueryError listing the candidates with their kinds when several do, or the closest
+    // names when none does.
     Vertex resolveEntity(std::string_view idNameOrAlias) const;
     std::optional<Edge> findRelation(std::string_view id) const;
     std::optional<ClaimRef> findClaim(std::string_view id) const;
     std::optional<SourceRef> findSource(std::string_view id) const;
+    // A source by id or title (any case); QueryError listing the closest when unknown.
+    SourceRef resolveSource(std::string_view idOrTitle) const;
 
     // The files the graph was read from.
     std::size_t inputFileCount() const { return columns_.inputFile.size(); }
@@ -295,8 +307,15 @@ public:
     enum class Check { Bounds, Full };
     // The first broken rule, if any. Linear in the size of the graph.
     std::optional<std::string> firstProblem(Check check = Check::Full) const;
-    // The same of columns not yet made a store (a snapshot's, before they are trusted).
-    static std::optional<std::string> problemIn(const StoreColumns& columns, Check check);
+    // The same of columns not yet made a store (a snapshot's, before they are trusted); without
+    // `searchColumns`, the search index is left for searchProblemIn.
+    static std::optional<std::string> problemIn(const StoreColumns& columns, Check check, bool searchColumns = true);
+    // The first broken rule of the search columns alone (every document row and posting in range,
+    // terms and each term's documents in order).
+    static std::optional<std::string> searchProblemIn(const StoreColumns& columns);
+    // A check the search columns must pass before they are first used: a snapshot's, made when it
+    // is opened, so that commands that do not search never read the index.
+    void deferSearchCheck(std::function<void(const StoreColumns&)> check);
 
 private:
     friend class EntityView;
@@ -305,13 +324,16 @@ private:
     friend class SourceView;
 
     struct Unchecked {};
-    GraphStore(Unchecked, StoreColumns columns) : columns_(columns) {}
+    GraphStore(Unchecked, StoreColumns columns);
     Vertex fromOffsets(Edge e) const;
+    std::optional<std::string> columnsProblem(Check check) const;
     AttributeRange attributeRange(std::span<const Row> start, Row record) const;
     void buildCatalog();
 
-    StoreColumns columns_;
+    struct SearchState;
+    mutable StoreColumns columns_;  // mutable: ensureSearchIndex fills in the search columns once
     std::shared_ptr<const void> owner_;
+    std::unique_ptr<SearchState> search_;
     std::unique_ptr<model::Schema> schema_;
     std::vector<const model::EntityKind*> kinds_;
     std::vector<const model::RelationType*> types_;

@@ -10,12 +10,14 @@
 namespace relgraph::store {
 
 // The format version this relgraph writes and reads; a file of any other version is refused.
-inline constexpr std::uint32_t kSnapshotVersion = 3;
+inline constexpr std::uint32_t kSnapshotVersion = 4;
 
 // Writes `graph` to `path` atomically (a temporary file beside it, renamed over it when complete):
 // a reader sees the old file or the new one, never a partial one, and a graph mapped from the old
-// file stays valid. Throws OutputError naming the file and the reason.
-void writeSnapshot(const GraphStore& graph, const std::filesystem::path& path);
+// file stays valid. The file keeps the search index (store/search_index.hpp), built first if the
+// graph has none, unless `withSearchIndex` is false: then a search on the file builds it in memory.
+// Throws OutputError naming the file and the reason.
+void writeSnapshot(const GraphStore& graph, const std::filesystem::path& path, bool withSearchIndex = true);
 
 // Maps the snapshot at `path` read-only and checks it whole: header, section table, a checksum of
 // every byte, then that no reading of the graph can leave its columns (GraphStore::firstProblem

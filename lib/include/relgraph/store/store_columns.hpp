@@ -189,6 +189,18 @@ struct StoreColumns {
     std::span<const Row> sourceClaims;
     std::span<const Row> partyClaimStart;   // entity count + 1, or empty: no claim names a party
     std::span<const Row> partyClaims;
+
+    // Full-text search (store/search_index.hpp): the documents (records with text, in kind then row
+    // order) and their lengths in words; the terms (text::searchTerm) in byte order, each with the
+    // documents it is in (increasing) and its weight there (occurrences weighted by field, at most 255).
+    std::span<const std::uint8_t> searchDocKind;  // SearchDocKind
+    std::span<const Row> searchDocRow;
+    std::span<const std::uint16_t> searchDocLength;
+    std::span<const char> searchTermBytes;
+    std::span<const std::uint64_t> searchTermOffsets;  // term count + 1, or empty: no terms
+    std::span<const Row> searchTermStart;              // term count + 1, or empty
+    std::span<const Row> searchPostingDoc;
+    std::span<const std::uint8_t> searchPostingWeight;
 };
 
 }  // namespace relgraph::store
