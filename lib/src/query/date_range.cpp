@@ -31,13 +31,17 @@ DateRange DateRange::parse(const std::string& from, const std::string& to) {
     return range;
 }
 
+std::optional<std::pair<long, long>> daySpan(std::string_view date) {
+    const auto period = model::parsePeriod(date);
+    if (!period) return std::nullopt;
+    return std::pair{period->start ? period->start->earliest() : 0L, period->end ? period->end->latest() : 99999999L};
+}
+
 bool DateRange::admits(std::string_view date) const {
     if (!bounded()) return true;
-    const auto period = model::parsePeriod(date);
-    if (!period) return false;
-    const long start = period->start ? period->start->earliest() : 0;
-    const long end = period->end ? period->end->latest() : 99999999;
-    return (!from_ || end >= from_->earliest()) && (!to_ || start <= to_->latest());
+    const auto span = daySpan(date);
+    if (!span) return false;
+    return (!from_ || span->second >= from_->earliest()) && (!to_ || span->first <= to_->latest());
 }
 
 std::string DateRange::description() const {

@@ -78,6 +78,12 @@ std::vector<Group> parseQuery(std::string_view q) {
     return groups;
 }
 
+// Whether the word of `text` at `token` starts with the typed prefix of group g (which has one).
+bool completes(const Group& g, std::string_view text, const text::SearchToken& token) {
+    return !g.prefix.empty() &&
+           text::searchPrefix(text.substr(token.begin, token.end - token.begin)).starts_with(g.prefix);
+}
+
 class Matcher {
 public:
     Matcher(const store::GraphStore& store, const std::vector<Group>& groups) : index_(store), groups_(groups) {}
@@ -88,10 +94,7 @@ public:
             for (const std::string& t : g.terms) {
                 if (token.term == t) return true;
             }
-            if (!g.prefix.empty() &&
-                text::searchPrefix(text.substr(token.begin, token.end - token.begin)).starts_with(g.prefix)) {
-                return true;
-            }
+            if (completes(g, text, token)) return true;
         }
         return false;
     }
@@ -105,9 +108,7 @@ public:
                 for (std::size_t k = 0; k < g.terms.size() && all; ++k) {
                     const bool last = k + 1 == g.terms.size();
                     const text::SearchToken& t = tokens[i + k];
-                    all = t.term == g.terms[k] ||
-                          (last && !g.prefix.empty() &&
-                           text::searchPrefix(std::string_view(f.text).substr(t.begin, t.end - t.begin)).starts_with(g.prefix));
+                    all = t.term == g.terms[k] || (last && completes(g, f.text, t));
                 }
                 if (all) return true;
             }
@@ -181,22 +182,18 @@ void makeSnippet(const std::vector<store::SearchField>& fields, const Matcher& m
         std::size_t count = 0;
         for (const text::SearchToken& t : tokens) count += matcher.matches(fields[i].text, t);
         const bool typeLabel = fields[i].name == "type" && fields.size() > 1;
-        if (typeLabel && bestCount == 0) {
-            if (count > 0 && best == fields.size()) best = i;  // the fallback, kept unless another field matches
-            continue;
-        }
+        if (typeLabel && bestCount == 0) continue;
         if (count > bestCount) {
             best = i;
             bestCount = count;
             bestTokens = std::move(tokens);
         }
     }
-    if (best < fields.size() && bestCount == 0) {
-        // Only the type label matched: show the record's first field, and the label's words in it if any.
+    if (bestCount == 0) {
+        // Only the type label matched, or words across fields: show the record's first field.
         best = 0;
         bestTokens = text::searchTokens(fields[0].text);
     }
-    if (best == fields.size()) best = 0;  // matched only across fields' words: show the first
     const std::string& text = fields[best].text;
     hit.field = fields[best].name;
     std::size_t first = text.size();

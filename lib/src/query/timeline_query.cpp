@@ -3,19 +3,12 @@
 #include <algorithm>
 #include <tuple>
 
-#include "relgraph/model/date.hpp"
 
 namespace relgraph::query {
 
 namespace {
 bool isDated(model::AttributeType t) { return t == model::AttributeType::Date || t == model::AttributeType::Period; }
 
-// (earliest day, latest day) a date or period can mean; open ends sort first and last.
-std::pair<long, long> span(std::string_view date) {
-    const auto p = model::parsePeriod(date);
-    if (!p) return {0, 0};
-    return {p->start ? p->start->earliest() : 0, p->end ? p->end->latest() : 99999999};
-}
 }  // namespace
 
 std::vector<TimelineEvent> timeline(const store::GraphStore& store, const std::vector<store::Vertex>& entities,
@@ -48,7 +41,7 @@ std::vector<TimelineEvent> timeline(const store::GraphStore& store, const std::v
         }
     }
     const auto key = [&](const TimelineEvent& ev) {
-        const auto [first, last] = span(ev.date);
+        const auto [first, last] = daySpan(ev.date).value_or(std::pair{0L, 0L});  // open ends sort first and last
         return std::tuple(first, last, ev.relation, ev.claim ? *ev.claim + 1 : 0, ev.what);
     };
     std::sort(events.begin(), events.end(), [&](const TimelineEvent& a, const TimelineEvent& b) { return key(a) < key(b); });

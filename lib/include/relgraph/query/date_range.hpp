@@ -5,10 +5,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "relgraph/model/date.hpp"
 
 namespace relgraph::query {
+
+// The first and last day (yyyymmdd) a date or period can mean, open ends as 0 and 99999999;
+// nullopt when it is neither.
+std::optional<std::pair<long, long>> daySpan(std::string_view date);
 
 class DateRange {
 public:
